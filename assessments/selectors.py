@@ -1,0 +1,183 @@
+"""Reads. Every function here costs a fixed number of queries, whatever the data size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from . import scoring
+from .models import (
+    Case,
+    Conclusion,
+    Framework,
+    Indicator,
+    Place,
+    Rating,
+    ScaleLevel,
+    User,
+    Variable,
+)
+from .reference import normalize_place_query
+
+
+def place_within_q(code: str, field: str = "code") -> Q:
+    """The place with this code and every place inside it ("13" → all of Sumatera Barat)."""
+    return Q(**{field: code}) | Q(**{f"{field}__startswith": f"{code}."})
+
+
+def case_visible_q(user: Any) -> Q:
+    """Which cases a user may open: the one rule for pages, the API, reports and dashboards."""
+    if not user or not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_superuser or user.role == User.Role.ADMIN:
+        return Q()
+    published = Q(status=Case.Status.PUBLISHED)
+    if user.role == User.Role.POKJA:
+        codes = list(user.places.values_list("code", flat=True))
+        if not codes:
+            return published
+        scope = Q(pk__in=[])
+        for code in codes:
+            scope |= place_within_q(code, "place_id")
+        return published & scope
+    collaborating = Case.collaborators.through.objects.filter(user_id=user.pk).values("case_id")
+    return published | Q(owner_id=user.pk) | Q(pk__in=collaborating)
+
+
+def case_can_edit(user: Any, case: Case) -> bool:
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_superuser or user.role == User.Role.ADMIN:
+        return True
+    if user.role == User.Role.POKJA:
+        return False
+    if case.owner_id == user.pk:
+        return True
+    return case.collaborators.filter(pk=user.pk).exists()
+
+
+def case_list(*, user: Any) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(case_visible_q(user))
+        .select_related("program", "place", "framework", "owner")
+        .order_by("-year_end", "title", "pk")
+    )
+
+
+def place_search(query: str, *, level: int | None = None, limit: int = 20) -> QuerySet[Place]:
+    """Places whose name contains the query, larger regions and exact matches first."""
+    needle = normalize_place_query(query)
+    if not needle:
+        return Place.objects.none()
+    places = Place.objects.filter(search_name__contains=needle)
+    if level:
+        places = places.filter(level=level)
+    return places.select_related("parent").order_by("level", "name", "code")[:limit]
+
+
+def framework_list(*, user: Any) -> QuerySet[Framework]:
+    """Shipped frameworks and the user's own copies."""
+    owned = Q(owner__isnull=True)
+    if user and user.is_authenticated:
+        owned |= Q(owner_id=user.pk)
+    return Framework.objects.filter(owned).select_related("scale", "owner").order_by("name")
+
+
+def framework_with_structure(framework_id: int) -> Framework:
+    return (
+        Framework.objects.select_related("scale", "owner")
+        .prefetch_related(
+            Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
+            Prefetch(
+                "variables",
+                queryset=Variable.objects.order_by("order", "code").prefetch_related(
+                    Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
+                ),
+            ),
+        )
+        .get(pk=framework_id)
+    )
+
+
+def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
+    """The scoring core's view of a framework loaded by `framework_with_structure`."""
+    scale = scoring.Scale(tuple(level.to_spec() for level in framework.scale.levels.all()))
+    return scoring.FrameworkSpec(
+        scale=scale,
+        variables=tuple(
+            scoring.VariableSpec(
+                code=variable.code,
+                name_id=variable.name_id,
+                name_en=variable.name_en,
+                indicators=tuple(
+                    scoring.IndicatorSpec(
+                        code=indicator.code,
+                        name_id=indicator.name_id,
+                        name_en=indicator.name_en,
+                        weight=indicator.weight,
+                    )
+                    for indicator in variable.indicators.all()
+                ),
+            )
+            for variable in framework.variables.all()
+        ),
+        indicator_aggregation=scoring.IndicatorAggregation(framework.indicator_aggregation),
+        overall_method=scoring.OverallMethod(framework.overall_method),
+        banding=scoring.Banding(framework.banding),
+        thresholds=tuple(Decimal(str(t)) for t in framework.band_thresholds) or None,
+    )
+
+
+def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
+    """Scores for many cases in five queries, however many cases, raters or indicators."""
+    cases = list(cases)
+    if not cases:
+        return {}
+    framework_ids = {case.framework_id for case in cases}
+    frameworks = {
+        framework.pk: framework_spec(framework)
+        for framework in Framework.objects.filter(pk__in=framework_ids)
+        .select_related("scale")
+        .prefetch_related(
+            Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
+            Prefetch(
+                "variables",
+                queryset=Variable.objects.order_by("order", "code").prefetch_related(
+                    Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
+                ),
+            ),
+        )
+    }
+    case_ids = [case.pk for case in cases]
+    ratings: dict[int, list[scoring.RatingInput]] = defaultdict(list)
+    for case_id, indicator_code, rater_id, value in Rating.objects.filter(
+        case_id__in=case_ids
+    ).values_list("case_id", "indicator__code", "rater_id", "value"):
+        ratings[case_id].append(scoring.RatingInput(indicator_code, rater_id, value))
+    overrides: dict[int, dict[str | None, scoring.Override]] = defaultdict(dict)
+    for case_id, variable_code, level, reason in Conclusion.objects.filter(
+        case_id__in=case_ids, override_level__isnull=False
+    ).values_list("case_id", "variable__code", "override_level", "override_reason"):
+        overrides[case_id][variable_code] = scoring.Override(level, reason)
+    return {
+        case.pk: scoring.score_case(
+            frameworks[case.framework_id], ratings[case.pk], overrides[case.pk]
+        )
+        for case in cases
+    }
+
+
+def case_score_get(case: Case) -> scoring.CaseScore:
+    return case_scores_get([case])[case.pk]
+
+
+def rating_history(rating: Rating) -> QuerySet[Any]:
+    return rating.history.select_related("history_user").order_by("-history_date")
+
+
+def conclusion_history(conclusion: Conclusion) -> QuerySet[Any]:
+    return conclusion.history.select_related("history_user").order_by("-history_date")
