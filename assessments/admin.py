@@ -72,8 +72,15 @@ class VariableInline(admin.TabularInline):
 
 @admin.register(Framework)
 class FrameworkAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "owner", "scale", "indicator_aggregation", "overall_method",
-                    "banding"]
+    list_display = [
+        "code",
+        "name",
+        "owner",
+        "scale",
+        "indicator_aggregation",
+        "overall_method",
+        "banding",
+    ]
     list_filter = ["banding", "overall_method", "indicator_aggregation", "scale"]
     search_fields = ["code", "name", "citation", "owner__username"]
     raw_id_fields = ["owner", "copied_from"]

@@ -359,9 +359,7 @@ class Rating(models.Model):
         _("level"), null=True, blank=True, help_text=_("Empty means not assessed.")
     )
     evidence = models.TextField(_("evidence"), blank=True)
-    source_type = models.CharField(
-        _("source type"), max_length=20, choices=SourceType, blank=True
-    )
+    source_type = models.CharField(_("source type"), max_length=20, choices=SourceType, blank=True)
     source_detail = models.CharField(_("source detail"), max_length=300, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)

@@ -96,7 +96,7 @@ DEFAULT_SCALE = {
 }
 
 ANSELL_GASH_CITATION = (
-    'Ansell, C., & Gash, A. (2008). Collaborative Governance in Theory and Practice. '
+    "Ansell, C., & Gash, A. (2008). Collaborative Governance in Theory and Practice. "
     "Journal of Public Administration Research and Theory, 18(4), 543–571. "
     "https://doi.org/10.1093/jopart/mum032"
 )
@@ -109,12 +109,24 @@ PROCESS_VARIABLES = [
         "Face-to-face dialogue",
         "Pertemuan langsung para pemangku kepentingan untuk berkomunikasi dan bernegosiasi.",
         [
-            ("FTF1", "Komunikasi rutin", "Routine communication",
-             "Forum atau pertemuan berlangsung secara teratur."),
-            ("FTF2", "Kualitas komunikasi", "Quality of communication",
-             "Komunikasi jelas, dua arah, dan tanpa salah paham yang menghambat."),
-            ("FTF3", "Negosiasi dengan itikad baik", "Good-faith negotiation",
-             "Perbedaan kepentingan dirundingkan secara terbuka untuk mencapai kesepakatan."),
+            (
+                "FTF1",
+                "Komunikasi rutin",
+                "Routine communication",
+                "Forum atau pertemuan berlangsung secara teratur.",
+            ),
+            (
+                "FTF2",
+                "Kualitas komunikasi",
+                "Quality of communication",
+                "Komunikasi jelas, dua arah, dan tanpa salah paham yang menghambat.",
+            ),
+            (
+                "FTF3",
+                "Negosiasi dengan itikad baik",
+                "Good-faith negotiation",
+                "Perbedaan kepentingan dirundingkan secara terbuka untuk mencapai kesepakatan.",
+            ),
         ],
     ),
     (
@@ -123,12 +135,24 @@ PROCESS_VARIABLES = [
         "Trust building",
         "Proses jangka panjang saling percaya antara aktor kolaborasi.",
         [
-            ("TB1", "Saling menerima", "Mutual acceptance",
-             "Para pihak menerima keberadaan dan peran satu sama lain."),
-            ("TB2", "Tanggung jawab atas tugas", "Responsibility for tasks",
-             "Setiap pihak menjalankan tugas yang disepakati."),
-            ("TB3", "Keterbukaan informasi", "Openness of information",
-             "Data dan informasi dibagikan antarpihak."),
+            (
+                "TB1",
+                "Saling menerima",
+                "Mutual acceptance",
+                "Para pihak menerima keberadaan dan peran satu sama lain.",
+            ),
+            (
+                "TB2",
+                "Tanggung jawab atas tugas",
+                "Responsibility for tasks",
+                "Setiap pihak menjalankan tugas yang disepakati.",
+            ),
+            (
+                "TB3",
+                "Keterbukaan informasi",
+                "Openness of information",
+                "Data dan informasi dibagikan antarpihak.",
+            ),
         ],
     ),
     (
@@ -137,12 +161,24 @@ PROCESS_VARIABLES = [
         "Commitment to the process",
         "Motivasi dan kesediaan para pihak untuk terus terlibat dalam kolaborasi.",
         [
-            ("CP1", "Rasa memiliki proses", "Ownership of the process",
-             "Para pihak merasa proses kolaborasi adalah milik bersama."),
-            ("CP2", "Pengakuan saling ketergantungan", "Mutual recognition of interdependence",
-             "Para pihak mengakui bahwa tujuan tidak tercapai sendirian."),
-            ("CP3", "Keterbukaan terhadap keuntungan bersama", "Openness to mutual gains",
-             "Para pihak terbuka terhadap hasil yang menguntungkan semua."),
+            (
+                "CP1",
+                "Rasa memiliki proses",
+                "Ownership of the process",
+                "Para pihak merasa proses kolaborasi adalah milik bersama.",
+            ),
+            (
+                "CP2",
+                "Pengakuan saling ketergantungan",
+                "Mutual recognition of interdependence",
+                "Para pihak mengakui bahwa tujuan tidak tercapai sendirian.",
+            ),
+            (
+                "CP3",
+                "Keterbukaan terhadap keuntungan bersama",
+                "Openness to mutual gains",
+                "Para pihak terbuka terhadap hasil yang menguntungkan semua.",
+            ),
         ],
     ),
     (
@@ -152,10 +188,18 @@ PROCESS_VARIABLES = [
         "Kesamaan visi, misi, definisi masalah dan nilai di antara para pihak.",
         [
             ("SU1", "Misi bersama", "Shared mission", "Visi dan misi yang sama dirumuskan."),
-            ("SU2", "Definisi masalah bersama", "Common problem definition",
-             "Para pihak sepakat tentang masalah yang dihadapi."),
-            ("SU3", "Nilai-nilai bersama", "Shared values",
-             "Para pihak berpegang pada nilai yang sama."),
+            (
+                "SU2",
+                "Definisi masalah bersama",
+                "Common problem definition",
+                "Para pihak sepakat tentang masalah yang dihadapi.",
+            ),
+            (
+                "SU3",
+                "Nilai-nilai bersama",
+                "Shared values",
+                "Para pihak berpegang pada nilai yang sama.",
+            ),
         ],
     ),
     (
@@ -164,12 +208,24 @@ PROCESS_VARIABLES = [
         "Intermediate outcomes",
         "Hasil nyata jangka pendek dari kolaborasi.",
         [
-            ("IO1", "Hasil capaian sementara (small wins)", "Small wins",
-             "Keluaran nyata jangka pendek yang dirasakan masyarakat."),
-            ("IO2", "Rencana strategis bersama", "Joint strategic plan",
-             "Dokumen rencana yang disusun bersama."),
-            ("IO3", "Temuan fakta bersama", "Joint fact-finding",
-             "Data dan fakta dikumpulkan atau dipetakan bersama."),
+            (
+                "IO1",
+                "Hasil capaian sementara (small wins)",
+                "Small wins",
+                "Keluaran nyata jangka pendek yang dirasakan masyarakat.",
+            ),
+            (
+                "IO2",
+                "Rencana strategis bersama",
+                "Joint strategic plan",
+                "Dokumen rencana yang disusun bersama.",
+            ),
+            (
+                "IO3",
+                "Temuan fakta bersama",
+                "Joint fact-finding",
+                "Data dan fakta dikumpulkan atau dipetakan bersama.",
+            ),
         ],
     ),
 ]
@@ -183,13 +239,24 @@ CONTEXT_VARIABLES = [
         "Starting conditions",
         "Kondisi sebelum kolaborasi yang mendorong atau menghambatnya.",
         [
-            ("SC1", "Ketimpangan kekuasaan, sumber daya dan pengetahuan",
-             "Power, resource and knowledge asymmetries",
-             "Seberapa setara kemampuan para pihak untuk ikut serta."),
-            ("SC2", "Insentif dan hambatan partisipasi", "Incentives for and constraints on "
-             "participation", "Alasan para pihak ikut atau tidak ikut berkolaborasi."),
-            ("SC3", "Riwayat kerja sama atau konflik", "Prehistory of cooperation or conflict",
-             "Pengalaman kerja sama atau konflik sebelumnya."),
+            (
+                "SC1",
+                "Ketimpangan kekuasaan, sumber daya dan pengetahuan",
+                "Power, resource and knowledge asymmetries",
+                "Seberapa setara kemampuan para pihak untuk ikut serta.",
+            ),
+            (
+                "SC2",
+                "Insentif dan hambatan partisipasi",
+                "Incentives for and constraints on participation",
+                "Alasan para pihak ikut atau tidak ikut berkolaborasi.",
+            ),
+            (
+                "SC3",
+                "Riwayat kerja sama atau konflik",
+                "Prehistory of cooperation or conflict",
+                "Pengalaman kerja sama atau konflik sebelumnya.",
+            ),
         ],
     ),
     (
@@ -198,14 +265,30 @@ CONTEXT_VARIABLES = [
         "Institutional design",
         "Aturan dasar dan tata kelola forum kolaborasi.",
         [
-            ("ID1", "Inklusivitas partisipasi", "Participatory inclusiveness",
-             "Semua pemangku kepentingan yang relevan dilibatkan."),
-            ("ID2", "Eksklusivitas forum", "Forum exclusiveness",
-             "Forum kolaborasi menjadi satu-satunya arena keputusan."),
-            ("ID3", "Aturan dasar yang jelas", "Clear ground rules",
-             "Aturan main forum jelas dan disepakati."),
-            ("ID4", "Transparansi proses", "Process transparency",
-             "Proses dan keputusan forum terbuka."),
+            (
+                "ID1",
+                "Inklusivitas partisipasi",
+                "Participatory inclusiveness",
+                "Semua pemangku kepentingan yang relevan dilibatkan.",
+            ),
+            (
+                "ID2",
+                "Eksklusivitas forum",
+                "Forum exclusiveness",
+                "Forum kolaborasi menjadi satu-satunya arena keputusan.",
+            ),
+            (
+                "ID3",
+                "Aturan dasar yang jelas",
+                "Clear ground rules",
+                "Aturan main forum jelas dan disepakati.",
+            ),
+            (
+                "ID4",
+                "Transparansi proses",
+                "Process transparency",
+                "Proses dan keputusan forum terbuka.",
+            ),
         ],
     ),
     (
@@ -214,13 +297,24 @@ CONTEXT_VARIABLES = [
         "Facilitative leadership",
         "Kepemimpinan yang mempertemukan para pihak dan menjaga proses.",
         [
-            ("FL1", "Menetapkan dan menjaga aturan main", "Setting and maintaining ground rules",
-             "Pemimpin menetapkan dan menegakkan aturan forum."),
-            ("FL2", "Memfasilitasi dialog dan membangun kepercayaan",
-             "Facilitating dialogue and building trust",
-             "Pemimpin menjembatani komunikasi antarpihak."),
-            ("FL3", "Memberdayakan pemangku kepentingan", "Empowering stakeholders",
-             "Pemimpin memperkuat pihak yang lemah agar setara."),
+            (
+                "FL1",
+                "Menetapkan dan menjaga aturan main",
+                "Setting and maintaining ground rules",
+                "Pemimpin menetapkan dan menegakkan aturan forum.",
+            ),
+            (
+                "FL2",
+                "Memfasilitasi dialog dan membangun kepercayaan",
+                "Facilitating dialogue and building trust",
+                "Pemimpin menjembatani komunikasi antarpihak.",
+            ),
+            (
+                "FL3",
+                "Memberdayakan pemangku kepentingan",
+                "Empowering stakeholders",
+                "Pemimpin memperkuat pihak yang lemah agar setara.",
+            ),
         ],
     ),
 ]
@@ -292,15 +386,24 @@ def install_frameworks(get_model: GetModel) -> None:
             variable, _ = Variable.objects.update_or_create(
                 framework=framework,
                 code=v_code,
-                defaults={"name_id": v_id, "name_en": v_en, "description": v_desc,
-                          "order": v_order},
+                defaults={
+                    "name_id": v_id,
+                    "name_en": v_en,
+                    "description": v_desc,
+                    "order": v_order,
+                },
             )
             for i_order, (i_code, i_id, i_en, i_desc) in enumerate(indicators, start=1):
                 Indicator.objects.update_or_create(
                     framework=framework,
                     code=i_code,
-                    defaults={"variable": variable, "name_id": i_id, "name_en": i_en,
-                              "description": i_desc, "order": i_order},
+                    defaults={
+                        "variable": variable,
+                        "name_id": i_id,
+                        "name_en": i_en,
+                        "description": i_desc,
+                        "order": i_order,
+                    },
                 )
 
 
@@ -317,7 +420,7 @@ _PREFIX = re.compile(
 
 
 def normalize_place_query(text: str) -> str:
-    """"Kel. Kampung Bugis" → "kampung bugis"; keeps "kota", which is part of city names."""
+    """ "Kel. Kampung Bugis" → "kampung bugis"; keeps "kota", which is part of city names."""
     cleaned = _SPACES.sub(" ", _NOISE.sub(" ", text.lower())).strip()
     return _PREFIX.sub("", cleaned, count=1)
 
@@ -373,9 +476,7 @@ def install_places(get_model: GetModel, batch_size: int = 10000) -> int:
         ", ".join(["%s"] * len(columns)),
     )
     rows = [
-        tuple(row[c] for c in columns)
-        for row in kemendagri_places()
-        if row["code"] not in existing
+        tuple(row[c] for c in columns) for row in kemendagri_places() if row["code"] not in existing
     ]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), batch_size):

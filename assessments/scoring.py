@@ -324,9 +324,9 @@ class VariableVerdict:
                 % values
             )
         if rated == total:
-            return _("Mean %(score)s of %(count)d indicators is in the class %(band)s: %(label)s") % (
-                values
-            )
+            return _(
+                "Mean %(score)s of %(count)d indicators is in the class %(band)s: %(label)s"
+            ) % (values)
         return (
             _(
                 "Mean %(score)s of the %(count)d rated indicators (of %(total)d) is in the "
@@ -365,10 +365,7 @@ class OverallVerdict:
         if self.method == OverallMethod.MEAN and self.score is not None and self.band:
             values.update(score=format_number(self.score), band=self.band.describe())
             return (
-                _(
-                    "Mean score %(score)s of %(count)d variables is in the class %(band)s: "
-                    "%(label)s"
-                )
+                _("Mean score %(score)s of %(count)d variables is in the class %(band)s: %(label)s")
                 % values
             )
         if self.method == OverallMethod.MINIMUM:
@@ -436,10 +433,7 @@ def krippendorff_alpha(
     import numpy as np
 
     matrix = np.array(
-        [
-            [by_rater[r].get(u, np.nan) for u in shared_units]
-            for r in sorted(raters, key=str)
-        ],
+        [[by_rater[r].get(u, np.nan) for u in shared_units] for r in sorted(raters, key=str)],
         dtype=float,
     )
     pairable = matrix[~np.isnan(matrix)]

@@ -42,7 +42,7 @@ def case_visible_q(user: Any) -> Q:
             return published
         scope = Q(pk__in=[])
         for code in codes:
-            scope |= place_within_q(code, "place_id")
+            scope |= place_within_q(code, "place__code")
         return published & scope
     collaborating = Case.collaborators.through.objects.filter(user_id=user.pk).values("case_id")
     return published | Q(owner_id=user.pk) | Q(pk__in=collaborating)
@@ -133,7 +133,7 @@ def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
 
 
 def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
-    """Scores for many cases in five queries, however many cases, raters or indicators."""
+    """Scores for many cases in six queries, however many cases, raters or indicators."""
     cases = list(cases)
     if not cases:
         return {}

@@ -75,8 +75,10 @@ def _researchers(usernames_or_users: Iterable[Any]) -> list[User]:
             unknown.append(str(item))
         elif found.role == User.Role.POKJA:
             raise ApplicationError(
-                {"collaborators": _("%(name)s is a Pokja viewer and cannot co-research.")
-                 % {"name": item}}
+                {
+                    "collaborators": _("%(name)s is a Pokja viewer and cannot co-research.")
+                    % {"name": item}
+                }
             )
         else:
             users.append(found)
@@ -147,11 +149,11 @@ def case_update(*, case: Case, collaborators: Iterable[Any] | None = None, **fie
     unknown = set(fields) - CASE_EDITABLE_FIELDS
     if unknown:
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    if "framework" in fields and fields["framework"].pk != case.framework_id:
-        if case.ratings.exists() or case.conclusions.exists():
-            raise ApplicationError(
-                {"framework": _("This case already has ratings; its framework cannot change.")}
-            )
+    changes_framework = "framework" in fields and fields["framework"].pk != case.framework_id
+    if changes_framework and (case.ratings.exists() or case.conclusions.exists()):
+        raise ApplicationError(
+            {"framework": _("This case already has ratings; its framework cannot change.")}
+        )
     for name, value in fields.items():
         setattr(case, name, value)
     _check_years(case.year_start, case.year_end)
@@ -216,8 +218,10 @@ def rating_upsert(
     """
     if indicator.framework_id != case.framework_id:
         raise ApplicationError(
-            {"indicator": _("Indicator %(code)s is not in this case's framework.")
-             % {"code": indicator.code}}
+            {
+                "indicator": _("Indicator %(code)s is not in this case's framework.")
+                % {"code": indicator.code}
+            }
         )
     if rater.case_id != case.pk:
         raise ApplicationError({"rater": _("This rater belongs to another case.")})
@@ -265,9 +269,15 @@ def conclusion_set(
     conclusion = (
         Conclusion.objects.select_for_update().filter(case=case, variable=variable).first()
     ) or Conclusion(case=case, variable=variable)
-    conclusion.narrative = narrative
-    conclusion.override_level = override_level
-    conclusion.override_reason = override_reason if override_level is not None else ""
+    new_values = {
+        "narrative": narrative,
+        "override_level": override_level,
+        "override_reason": override_reason if override_level is not None else "",
+    }
+    if conclusion.pk and all(getattr(conclusion, k) == v for k, v in new_values.items()):
+        return conclusion
+    for name, value in new_values.items():
+        setattr(conclusion, name, value)
     _save(conclusion, user=user)
     return conclusion
 
@@ -374,8 +384,15 @@ def framework_copy(
 @transaction.atomic
 def framework_update(*, framework: Framework, user: User, **fields: Any) -> Framework:
     framework_assert_editable(framework=framework, user=user)
-    allowed = {"name", "citation", "version", "indicator_aggregation", "overall_method",
-               "banding", "band_thresholds"}
+    allowed = {
+        "name",
+        "citation",
+        "version",
+        "indicator_aggregation",
+        "overall_method",
+        "banding",
+        "band_thresholds",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
@@ -418,8 +435,9 @@ def variable_create(
 ) -> Variable:
     framework_assert_editable(framework=framework, user=user)
     if framework.variables.filter(code=code).exists():
-        raise ApplicationError({"code": _("This framework already has a variable %(code)s.")
-                                % {"code": code}})
+        raise ApplicationError(
+            {"code": _("This framework already has a variable %(code)s.") % {"code": code}}
+        )
     order = (framework.variables.aggregate(m=Max("order"))["m"] or 0) + 1
     variable = Variable(
         framework=framework,
@@ -494,8 +512,9 @@ def indicator_create(
 ) -> Indicator:
     framework_assert_editable(framework=variable.framework, user=user)
     if Indicator.objects.filter(framework_id=variable.framework_id, code=code).exists():
-        raise ApplicationError({"code": _("This framework already has an indicator %(code)s.")
-                                % {"code": code}})
+        raise ApplicationError(
+            {"code": _("This framework already has an indicator %(code)s.") % {"code": code}}
+        )
     order = (variable.indicators.aggregate(m=Max("order"))["m"] or 0) + 1
     indicator = Indicator(
         variable=variable,

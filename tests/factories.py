@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import factory
+
+from assessments import services
+from assessments.models import Case, Framework, Program, Rater, User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"peneliti{n}")
+    role = User.Role.RESEARCHER
+    password = factory.django.Password("rahasia-123")
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    title = factory.Sequence(lambda n: f"Studi kasus {n}")
+    program = factory.LazyFunction(lambda: Program.objects.get(code="kotaku"))
+    place = factory.LazyFunction(lambda: services.place_ensure(code="21.72.03.1005"))
+    year_start = 2018
+    year_end = 2018
+    framework = factory.LazyFunction(lambda: Framework.objects.get(code="ansell-gash-2008"))
+    owner = factory.SubFactory(UserFactory)
+    status = Case.Status.DRAFT
+
+
+class RaterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Rater
+
+    case = factory.SubFactory(CaseFactory)
+    name = factory.Sequence(lambda n: f"Penilai {n}")
+    kind = Rater.Kind.RESEARCHER
