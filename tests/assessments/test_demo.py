@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from assessments import selectors
+from assessments.models import Case, Conclusion, Rater, Rating, Recommendation, User
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (
+    User,
+    Case,
+    Rater,
+    Rating,
+    Rating.history.model,
+    Conclusion,
+    Conclusion.history.model,
+    Recommendation,
+)
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+@override_settings(DEBUG=True)
+def test_load_demo_is_idempotent():
+    call_command("load_demo")
+    first = counts()
+    call_command("load_demo")
+    assert counts() == first
+    assert first["Rating"] == 30  # 15 indicators × 2 raters
+    assert first["Recommendation"] == 3
+
+
+@override_settings(DEBUG=True)
+def test_demo_case_is_the_tanjungpinang_case_and_its_verdicts_follow_from_ratings():
+    call_command("load_demo")
+    case = Case.objects.get()
+    assert case.program.code == "kotaku"
+    assert case.place.name == "Kampung Bugis"
+    assert case.place.parent.parent.name == "Kota Tanjung Pinang"
+    assert (case.year_start, case.year_end) == (2018, 2018)
+    assert Rating.objects.filter(case=case).exclude(evidence="").count() == 15
+    score = selectors.case_score_get(case)
+    assert {v.spec.code: v.level.code for v in score.variables} == {
+        "FTF": "baik_belum_optimal",
+        "TB": "baik_belum_optimal",
+        "CP": "baik_belum_optimal",
+        "SU": "optimal",
+        "IO": "baik_belum_optimal",
+    }
+    assert score.overall.level.code == "baik_belum_optimal"
+    # Nothing is hard-coded: lowering the ratings of SU lowers its verdict.
+    Rating.objects.filter(case=case, indicator__code__startswith="SU").update(value=1)
+    assert selectors.case_score_get(case).variable("SU").level.code == "belum_terlaksana"
+
+
+@override_settings(DEBUG=True)
+def test_demo_logins_exist_when_debug_is_on():
+    call_command("load_demo")
+    assert User.objects.get(username="demo").check_password("demo")
+    pokja = User.objects.get(username="pokja")
+    assert pokja.role == User.Role.POKJA and pokja.check_password("pokja")
+
+
+@override_settings(DEBUG=False)
+def test_no_demo_logins_without_debug():
+    call_command("load_demo")
+    assert not User.objects.get(username="demo").has_usable_password()
+    assert not User.objects.filter(username="pokja").exists()
