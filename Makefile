@@ -48,6 +48,7 @@ lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 messages:
 	$(PY) manage.py makemessages -l id --ignore=.venv --ignore=tests --no-obsolete

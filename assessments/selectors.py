@@ -68,15 +68,15 @@ def case_list(*, user: Any) -> QuerySet[Case]:
     )
 
 
-def place_search(query: str, *, level: int | None = None, limit: int = 20) -> QuerySet[Place]:
-    """Places whose name contains the query, larger regions and exact matches first."""
+def place_search(query: str, *, level: int | None = None) -> QuerySet[Place]:
+    """Places whose name contains the query, larger regions first; every place without one."""
+    places = Place.objects.all()
     needle = normalize_place_query(query)
-    if not needle:
-        return Place.objects.none()
-    places = Place.objects.filter(search_name__contains=needle)
+    if needle:
+        places = places.filter(search_name__contains=needle)
     if level:
         places = places.filter(level=level)
-    return places.select_related("parent").order_by("level", "name", "code")[:limit]
+    return places.order_by("level", "name", "code")
 
 
 def framework_list(*, user: Any) -> QuerySet[Framework]:
@@ -181,3 +181,41 @@ def rating_history(rating: Rating) -> QuerySet[Any]:
 
 def conclusion_history(conclusion: Conclusion) -> QuerySet[Any]:
     return conclusion.history.select_related("history_user").order_by("-history_date")
+
+
+def score_rows(cases: Iterable[Case]) -> list[dict[str, Any]]:
+    """One flat row per case and variable, for the scores list, CSV and dashboards."""
+    from django.utils.translation import gettext
+
+    cases = list(cases)
+    scores = case_scores_get(cases)
+    rows = []
+    for case in cases:
+        for verdict in scores[case.pk].variables:
+            rated, total = verdict.coverage
+            rows.append(
+                {
+                    "case": case.pk,
+                    "case_title": case.title,
+                    "program": case.program.code,
+                    "place": case.place_id,
+                    "place_name": case.place.name,
+                    "year_start": case.year_start,
+                    "year_end": case.year_end,
+                    "status": case.status,
+                    "variable": verdict.spec.code,
+                    "variable_name": verdict.spec.name,
+                    "score": round(float(verdict.score), 4) if verdict.score is not None else None,
+                    "level": verdict.level.value if verdict.level else None,
+                    "verdict": verdict.level.code if verdict.level else None,
+                    "verdict_label": verdict.level.label
+                    if verdict.level
+                    else gettext("Not assessed"),
+                    "computed_level": (
+                        verdict.computed_level.value if verdict.computed_level else None
+                    ),
+                    "rated": rated,
+                    "total": total,
+                }
+            )
+    return rows

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -562,3 +563,104 @@ def indicators_reorder(*, variable: Variable, user: User, codes: Sequence[str]) 
     for position, code in enumerate(codes, start=1):
         indicators[code].order = position
     Indicator.objects.bulk_update(indicators.values(), ["order"])
+
+
+@transaction.atomic
+def case_delete(*, case: Case, user: User) -> None:
+    """Only the owner (or an admin) deletes a case; its ratings and conclusions go with it."""
+    if case.owner_id != user.pk and not (user.is_superuser or user.role == User.Role.ADMIN):
+        raise PermissionError(_("Only the owner can delete a case."))
+    case.delete()
+
+
+@dataclass(frozen=True)
+class RatingItem:
+    indicator: str
+    rater: int
+    value: int | None
+    evidence: str = ""
+    source_type: str = ""
+    source_detail: str = ""
+    date: datetime.date | None = None
+
+
+def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None) -> list[Rating]:
+    """All or nothing: one bad item and nothing is saved; the errors are keyed by item index."""
+    indicators = {i.code: i for i in Indicator.objects.filter(framework_id=case.framework_id)}
+    raters = {r.pk: r for r in Rater.objects.filter(case=case)}
+    errors: dict[str, Any] = {}
+    saved: list[Rating] = []
+    try:
+        with transaction.atomic():
+            for index, item in enumerate(items):
+                indicator = indicators.get(item.indicator)
+                rater = raters.get(item.rater)
+                if indicator is None or rater is None:
+                    errors[str(index)] = {
+                        **(
+                            {
+                                "indicator": [
+                                    _("Indicator %(code)s is not in this case's framework.")
+                                    % {"code": item.indicator}
+                                ]
+                            }
+                            if indicator is None
+                            else {}
+                        ),
+                        **(
+                            {"rater": [_("No rater %(id)s in this case.") % {"id": item.rater}]}
+                            if rater is None
+                            else {}
+                        ),
+                    }
+                    continue
+                try:
+                    with transaction.atomic():
+                        saved.append(
+                            rating_upsert(
+                                case=case,
+                                rater=rater,
+                                indicator=indicator,
+                                value=item.value,
+                                evidence=item.evidence,
+                                source_type=item.source_type,
+                                source_detail=item.source_detail,
+                                date=item.date,
+                                user=user,
+                            )
+                        )
+                except ValidationError as error:
+                    errors[str(index)] = error.message_dict
+            if errors:
+                raise _Rollback
+    except _Rollback:
+        raise ApplicationError(
+            _("%(count)d of %(total)d ratings are invalid; none was saved.")
+            % {"count": len(errors), "total": len(items)},
+            detail=errors,
+        ) from None
+    return saved
+
+
+class _Rollback(Exception):
+    pass
+
+
+@transaction.atomic
+def recommendation_update(*, recommendation: Recommendation, **fields: Any) -> Recommendation:
+    allowed = {"text", "variable", "addressed_to", "order"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    variable = fields.get("variable", recommendation.variable)
+    if variable is not None and variable.framework_id != recommendation.case.framework_id:
+        raise ApplicationError({"variable": _("This variable is not in the case's framework.")})
+    for name, value in fields.items():
+        setattr(recommendation, name, value)
+    _save(recommendation)
+    return recommendation
+
+
+@transaction.atomic
+def recommendation_delete(*, recommendation: Recommendation) -> None:
+    recommendation.delete()

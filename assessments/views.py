@@ -35,5 +35,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def place_search_view(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")
     level = request.GET.get("level", "")
-    places = selectors.place_search(query, level=int(level) if level.isdigit() else None)
+    places = (
+        selectors.place_search(query, level=int(level) if level.isdigit() else None)[:20]
+        if query.strip()
+        else []
+    )
     return render(request, "assessments/_place_options.html", {"places": places, "query": query})

@@ -1,0 +1,388 @@
+"""REST API v1. Thin: validate input, call a service or a selector, serialize the result."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, permissions, status, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from kolaborasi.api import CSVRenderer
+
+from . import selectors, services
+from .filters import CaseFilter, FrameworkFilter, PlaceFilter
+from .models import (
+    Case,
+    Framework,
+    Indicator,
+    Program,
+    Rater,
+    Rating,
+    Recommendation,
+    ScaleLevel,
+    Variable,
+)
+from .serializers import (
+    CaseScoreSerializer,
+    CaseSerializer,
+    ConclusionSerializer,
+    FrameworkCopySerializer,
+    FrameworkSerializer,
+    PlaceSerializer,
+    ProgramSerializer,
+    RaterSerializer,
+    RatingBatchResultSerializer,
+    RatingSerializer,
+    RecommendationSerializer,
+    ScoreRowSerializer,
+    VariableInputSerializer,
+    VariableSerializer,
+)
+
+
+def case_for(request: Request, pk: int, *, write: bool = False) -> Case:
+    """The case if the user may open it (404 otherwise); for writes also may edit it (403)."""
+    case = selectors.case_list(user=request.user).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    if write and not selectors.case_can_edit(request.user, case):
+        raise PermissionDenied("You may read this case but not change it.")
+    return case
+
+
+class TokenApi(ObtainAuthToken):
+    """Exchange a username and password for an API token."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+    renderer_classes = [JSONRenderer]
+
+
+class ProgramListApi(generics.ListAPIView):
+    queryset = Program.objects.order_by("name")
+    serializer_class = ProgramSerializer
+    filterset_fields = ["code"]
+    ordering_fields = ["code", "name", "start_year"]
+
+
+@extend_schema(parameters=[OpenApiParameter("q", str, description="name, e.g. bukittinggi")])
+class PlaceListApi(generics.ListAPIView):
+    serializer_class = PlaceSerializer
+    filterset_class = PlaceFilter
+    ordering_fields = ["code", "name", "level"]
+
+    def get_queryset(self):
+        return selectors.place_search(self.request.query_params.get("q", ""))
+
+
+def frameworks_with_structure(queryset):
+    return queryset.select_related("scale", "owner").prefetch_related(
+        Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
+        Prefetch(
+            "variables",
+            queryset=Variable.objects.order_by("order", "code").prefetch_related(
+                Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
+            ),
+        ),
+    )
+
+
+class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = FrameworkSerializer
+    filterset_class = FrameworkFilter
+    ordering_fields = ["code", "name", "created"]
+
+    def get_queryset(self):
+        return frameworks_with_structure(selectors.framework_list(user=self.request.user))
+
+    def _detail(self, framework: Framework, code: int = status.HTTP_200_OK) -> Response:
+        fresh = frameworks_with_structure(Framework.objects.filter(pk=framework.pk)).get()
+        return Response(self.get_serializer(fresh).data, status=code)
+
+    @extend_schema(request=FrameworkCopySerializer, responses={201: FrameworkSerializer})
+    @action(detail=True, methods=["post"])
+    def copy(self, request: Request, pk: Any = None) -> Response:
+        data = FrameworkCopySerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        copy = services.framework_copy(
+            framework=self.get_object(), owner=request.user, **data.validated_data
+        )
+        return self._detail(copy, status.HTTP_201_CREATED)
+
+    @extend_schema(request=VariableInputSerializer, responses={201: VariableSerializer})
+    @action(detail=True, methods=["post"])
+    def variables(self, request: Request, pk: Any = None) -> Response:
+        data = VariableInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        framework = self.get_object()
+        if framework.owner_id != request.user.pk and not request.user.is_superuser:
+            raise PermissionDenied("Only the owner of a framework can change it.")
+        values = data.validated_data
+        variable = services.variable_create(
+            framework=framework,
+            user=request.user,
+            code=values["code"],
+            name_id=values["name"],
+            name_en=values["name_en"],
+            description=values["description"],
+            indicators=[
+                services.IndicatorInput(
+                    code=item["code"],
+                    name_id=item["name"],
+                    name_en=item["name_en"],
+                    description=item["description"],
+                    weight=item["weight"],
+                )
+                for item in values["indicators"]
+            ],
+        )
+        return Response(VariableSerializer(variable).data, status=status.HTTP_201_CREATED)
+
+
+class CaseViewSet(viewsets.ModelViewSet):
+    serializer_class = CaseSerializer
+    filterset_class = CaseFilter
+    ordering_fields = ["title", "year_start", "year_end", "created", "updated"]
+
+    def get_queryset(self):
+        return selectors.case_list(user=self.request.user).prefetch_related("collaborators")
+
+    def get_object(self) -> Case:
+        case = super().get_object()
+        if self.request.method not in permissions.SAFE_METHODS and not (
+            selectors.case_can_edit(self.request.user, case)
+        ):
+            raise PermissionDenied("You may read this case but not change it.")
+        return case
+
+    def perform_create(self, serializer: CaseSerializer) -> None:
+        serializer.instance = services.case_create(
+            owner=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: CaseSerializer) -> None:
+        values = dict(serializer.validated_data)
+        collaborators = values.pop("collaborators", None)
+        serializer.instance = services.case_update(
+            case=serializer.instance, collaborators=collaborators, **values
+        )
+
+    def perform_destroy(self, instance: Case) -> None:
+        services.case_delete(case=instance, user=self.request.user)
+
+
+class CaseNestedMixin:
+    """Endpoints under /cases/{id}/: the case decides who may read and who may write."""
+
+    request: Request
+    kwargs: dict[str, Any]
+    model: type
+
+    def get_case(self, *, write: bool = False) -> Case:
+        return case_for(self.request, self.kwargs["case_pk"], write=write)
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no case
+            return self.model.objects.none()
+        return self.case_queryset(self.get_case())
+
+
+class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
+    serializer_class = RaterSerializer
+    model = Rater
+    filterset_fields = ["kind"]
+    ordering_fields = ["name", "kind"]
+
+    def case_queryset(self, case: Case):
+        return case.raters.order_by("kind", "name")
+
+    def perform_create(self, serializer: RaterSerializer) -> None:
+        serializer.instance = services.rater_create(
+            case=self.get_case(write=True), **serializer.validated_data
+        )
+
+
+@extend_schema_view(
+    post=extend_schema(
+        request=RatingSerializer(many=True),
+        responses={200: RatingBatchResultSerializer},
+        description="One rating object or a list; creates or replaces by (indicator, rater). "
+        "A list is all-or-nothing: errors come back keyed by item index.",
+    )
+)
+class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
+    serializer_class = RatingSerializer
+    model = Rating
+    filterset_fields = ["rater"]
+    ordering_fields = ["updated", "value"]
+
+    def case_queryset(self, case: Case):
+        return (
+            Rating.objects.filter(case=case)
+            .select_related("indicator")
+            .order_by("indicator__variable__order", "indicator__order", "rater_id")
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_case(write=True)
+        many = isinstance(request.data, list)
+        serializer = self.get_serializer(data=request.data, many=many)
+        if not serializer.is_valid():
+            errors = serializer.errors
+            if many:
+                # Newer DRF keys list errors by index already; older returns a list.
+                pairs = errors.items() if isinstance(errors, dict) else enumerate(errors)
+                errors = {str(i): e for i, e in pairs if e}
+            raise ValidationError(errors)
+        items = serializer.validated_data if many else [serializer.validated_data]
+        saved = services.ratings_upsert(
+            case=case,
+            items=[services.RatingItem(**item) for item in items],
+            user=request.user,
+        )
+        result = RatingBatchResultSerializer({"saved": len(saved), "ratings": saved})
+        return Response(result.data, status=status.HTTP_200_OK)
+
+
+class ConclusionApi(CaseNestedMixin, generics.GenericAPIView):
+    """A variable's conclusion (by variable code), or the overall one at `overall`."""
+
+    serializer_class = ConclusionSerializer
+
+    def get_variable(self, case: Case) -> Variable | None:
+        code = self.kwargs["variable_code"]
+        if code == "overall":
+            return None
+        return get_object_or_404(Variable, framework_id=case.framework_id, code=code)
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_case()
+        variable = self.get_variable(case)
+        conclusion = case.conclusions.filter(variable=variable).first()
+        if conclusion is None:
+            raise Http404
+        return Response(self.get_serializer(conclusion).data)
+
+    def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_case(write=True)
+        variable = self.get_variable(case)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        conclusion = services.conclusion_set(
+            case=case, variable=variable, user=request.user, **serializer.validated_data
+        )
+        return Response(self.get_serializer(conclusion).data)
+
+
+class RecommendationViewSet(CaseNestedMixin, viewsets.ModelViewSet):
+    serializer_class = RecommendationSerializer
+    model = Recommendation
+    ordering_fields = ["order"]
+
+    def case_queryset(self, case: Case):
+        return case.recommendations.select_related("variable", "case")
+
+    def _variable(self, case: Case, code: str | None) -> Variable | None:
+        if not code:
+            return None
+        variable = Variable.objects.filter(framework_id=case.framework_id, code=code).first()
+        if variable is None:
+            raise ValidationError({"variable": [f"No variable {code} in this case's framework."]})
+        return variable
+
+    def perform_create(self, serializer: RecommendationSerializer) -> None:
+        case = self.get_case(write=True)
+        values = dict(serializer.validated_data)
+        values["variable"] = self._variable(case, values.get("variable"))
+        serializer.instance = services.recommendation_create(case=case, **values)
+
+    def perform_update(self, serializer: RecommendationSerializer) -> None:
+        case = self.get_case(write=True)
+        values = dict(serializer.validated_data)
+        if "variable" in values:
+            values["variable"] = self._variable(case, values["variable"])
+        serializer.instance = services.recommendation_update(
+            recommendation=serializer.instance, **values
+        )
+
+    def perform_destroy(self, instance) -> None:
+        self.get_case(write=True)
+        services.recommendation_delete(recommendation=instance)
+
+
+class CaseScoreApi(CaseNestedMixin, generics.GenericAPIView):
+    """Every variable's verdict with its explanation and agreement, and the overall verdict."""
+
+    serializer_class = CaseScoreSerializer
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_case()
+        score = selectors.case_score_get(case)
+        payload = {"case_id": case.pk, "framework_code": case.framework.code, "score": score}
+        return Response(self.get_serializer(payload).data)
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("variable", str, description="variable code, e.g. FTF"),
+        OpenApiParameter("verdict", str, description="verdict code, e.g. kurang_baik"),
+        OpenApiParameter("format", str, enum=["json", "csv"]),
+    ],
+    responses={
+        (200, "application/json"): ScoreRowSerializer(many=True),
+        (200, "text/csv"): OpenApiTypes.STR,
+    },
+)
+class ScoreListApi(generics.ListAPIView):
+    """One row per case and variable; `?format=csv` returns every row as CSV."""
+
+    serializer_class = ScoreRowSerializer
+    filterset_class = CaseFilter
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
+    ordering_fields = []  # rows follow the case order
+    csv_columns = list(ScoreRowSerializer().fields)
+
+    def get_queryset(self):
+        return selectors.case_list(user=self.request.user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        cases = self.filter_queryset(self.get_queryset())
+        rows = selectors.score_rows(cases)
+        variable = request.query_params.get("variable")
+        verdict = request.query_params.get("verdict")
+        rows = [
+            row
+            for row in rows
+            if (not variable or row["variable"] == variable)
+            and (not verdict or row["verdict"] == verdict)
+        ]
+        if request.accepted_renderer.format == "csv":
+            return Response(rows)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(page)
+
+
+class ApiRootApi(APIView):
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> Response:
+        from django.urls import reverse
+
+        return Response(
+            {
+                name: request.build_absolute_uri(reverse(f"api:{name}"))
+                for name in ("programs", "places", "framework-list", "case-list", "scores")
+            }
+        )

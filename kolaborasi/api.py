@@ -1,0 +1,58 @@
+"""What every API endpoint shares: pagination, the error mapping, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError
+from rest_framework import exceptions, renderers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]):
+    """Domain errors (ApplicationError and every Django ValidationError) are 400s with field
+    messages; deleting something still in use is a 400 that says so."""
+    if isinstance(exc, DjangoValidationError):
+        detail = getattr(exc, "detail", None)
+        exc = exceptions.ValidationError(detail=detail or as_serializer_error(exc))
+    elif isinstance(exc, PermissionError):
+        exc = exceptions.PermissionDenied(str(exc))
+    elif isinstance(exc, ProtectedError):
+        exc = exceptions.ValidationError(
+            {"non_field_errors": ["This object is still in use and cannot be deleted."]}
+        )
+    return drf_exception_handler(exc, context)
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    """Flat rows (a list of dicts) as CSV for spreadsheets and pandas."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+        if isinstance(data, dict) and "results" in data:
+            data = data["results"]
+        if isinstance(data, dict):
+            data = [data]
+        rows = list(data or [])
+        view = (renderer_context or {}).get("view")
+        # The view names its columns, so even an empty result is a CSV with its header row.
+        columns = list(getattr(view, "csv_columns", None) or (rows[0].keys() if rows else []))
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue().encode(self.charset)
