@@ -7,7 +7,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, given, settings
@@ -38,7 +40,13 @@ def api_schema(db):
     loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
     loaded.app = get_wsgi_application()
     loaded.hook(map_path_parameters)
-    return loaded
+    # As Django's test client does: a finished request must not close the connection that
+    # holds the test's transaction (PostgreSQL would lose it mid-test).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield loaded
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def map_path_parameters(ctx, path_parameters):
