@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -309,6 +310,11 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        # Said here, next to the field, for every entry point; the constraint is the backstop.
+        if self.year_start and self.year_end and self.year_end < self.year_start:
+            raise ValidationError({"year_end": _("The end year cannot be before the start year.")})
+
     @property
     def period(self) -> str:
         if self.year_start == self.year_end:
@@ -333,6 +339,8 @@ class Rater(models.Model):
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
     institution = models.CharField(_("institution"), max_length=200, blank=True)
+    # Part of the informant's signed link; rotating or clearing it revokes the link.
+    access_nonce = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["case", "kind", "name"]
@@ -363,6 +371,8 @@ class Rating(models.Model):
     source_detail = models.CharField(_("source detail"), max_length=300, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
+    # Optimistic locking: a save must name the version it was loaded at.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -390,6 +400,7 @@ class Conclusion(models.Model):
     override_level = models.SmallIntegerField(_("override level"), null=True, blank=True)
     override_reason = models.TextField(_("reason for the override"), blank=True)
     updated = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -39,6 +39,26 @@ def _save(instance: Any, *, user: Any = None) -> None:
     instance.save()
 
 
+class EditConflict(ApplicationError):
+    """Someone saved a newer version since the form was loaded; `current` is what they saved."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__(
+            _(
+                "Someone else changed this since you opened it. Their version is shown; nothing "
+                "was saved."
+            )
+        )
+        self.current = current
+
+
+def _check_version(current: Any, expected_version: int | None) -> None:
+    if expected_version is None:
+        return
+    if (current.version if current is not None else 0) != expected_version:
+        raise EditConflict(current)
+
+
 @transaction.atomic
 def place_ensure(*, code: str) -> Place:
     """The place with this Kemendagri code, created with its parents from the dataset if new."""
@@ -57,11 +77,6 @@ def place_ensure(*, code: str) -> Place:
     if parent_code:
         place_ensure(code=parent_code)
     return Place.objects.create(**place_row(region, parent_code))
-
-
-def _check_years(year_start: int, year_end: int) -> None:
-    if year_end < year_start:
-        raise ApplicationError({"year_end": _("The end year cannot be before the start year.")})
 
 
 def _researchers(usernames_or_users: Iterable[Any]) -> list[User]:
@@ -108,7 +123,6 @@ def case_create(
 ) -> Case:
     if owner.role == User.Role.POKJA and not owner.is_superuser:
         raise ApplicationError(_("Pokja viewers cannot create cases."))
-    _check_years(year_start, year_end)
     if framework is None:
         framework = Framework.objects.get(code="ansell-gash-2008")
     elif framework.owner_id not in (None, owner.pk):
@@ -157,7 +171,6 @@ def case_update(*, case: Case, collaborators: Iterable[Any] | None = None, **fie
         )
     for name, value in fields.items():
         setattr(case, name, value)
-    _check_years(case.year_start, case.year_end)
     _save(case)
     if collaborators is not None:
         case.collaborators.set([u for u in _researchers(collaborators) if u.pk != case.owner_id])
@@ -212,10 +225,13 @@ def rating_upsert(
     source_detail: str = "",
     date: datetime.date | None = None,
     user: User | None = None,
+    expected_version: int | None = None,
 ) -> Rating:
     """Creates or replaces the one rating of this rater on this indicator in this case.
 
-    An unchanged rating is not saved again, so history only records real changes.
+    An unchanged rating is not saved again, so history only records real changes. With
+    `expected_version` (0: "there was no rating when I loaded the form") a save over someone
+    else's newer change raises EditConflict instead of overwriting it.
     """
     if indicator.framework_id != case.framework_id:
         raise ApplicationError(
@@ -233,6 +249,7 @@ def rating_upsert(
         .first()
     )
     created = rating is None
+    _check_version(rating, expected_version)
     if rating is None:
         rating = Rating(case=case, rater=rater, indicator=indicator)
     new_values = {
@@ -246,6 +263,8 @@ def rating_upsert(
     if changed:
         for name, field_value in new_values.items():
             setattr(rating, name, field_value)
+        if not created:
+            rating.version += 1
         _save(rating, user=user)
     return rating
 
@@ -259,6 +278,7 @@ def conclusion_set(
     override_level: int | None = None,
     override_reason: str = "",
     user: User | None = None,
+    expected_version: int | None = None,
 ) -> Conclusion:
     """The conclusion of one variable, or the overall one when `variable` is None."""
     if variable is not None and variable.framework_id != case.framework_id:
@@ -270,6 +290,7 @@ def conclusion_set(
     conclusion = (
         Conclusion.objects.select_for_update().filter(case=case, variable=variable).first()
     ) or Conclusion(case=case, variable=variable)
+    _check_version(conclusion if conclusion.pk else None, expected_version)
     new_values = {
         "narrative": narrative,
         "override_level": override_level,
@@ -279,6 +300,8 @@ def conclusion_set(
         return conclusion
     for name, value in new_values.items():
         setattr(conclusion, name, value)
+    if conclusion.pk:
+        conclusion.version += 1
     _save(conclusion, user=user)
     return conclusion
 
@@ -664,3 +687,106 @@ def recommendation_update(*, recommendation: Recommendation, **fields: Any) -> R
 @transaction.atomic
 def recommendation_delete(*, recommendation: Recommendation) -> None:
     recommendation.delete()
+
+
+@transaction.atomic
+def rater_for_user(*, case: Case, user: User) -> Rater:
+    """The researcher's own rater in a case, created the first time they rate."""
+    rater = case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
+    if rater is not None:
+        return rater
+    name = user.get_full_name() or user.get_username()
+    if case.raters.filter(name=name).exists():
+        name = f"{name} ({user.get_username()})"
+    return rater_create(case=case, name=name, kind=Rater.Kind.RESEARCHER, user=user)
+
+
+INFORMANT_LINK_SALT = "kolaborasi.informant-link"
+
+
+class InformantLinkError(ApplicationError):
+    """A questionnaire link that cannot be used; `reason` is "revoked" or "invalid"."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@transaction.atomic
+def informant_link_issue(*, rater: Rater) -> str:
+    """A new signed link token for an informant; any earlier link stops working."""
+    import secrets
+
+    if rater.kind != Rater.Kind.INFORMANT:
+        raise ApplicationError(_("Only informant raters get a questionnaire link."))
+    rater.access_nonce = secrets.token_urlsafe(24)
+    rater.save(update_fields=["access_nonce"])
+    return informant_link_token(rater)
+
+
+def informant_link_token(rater: Rater) -> str:
+    """The token of the informant's current link (the same each time until it is revoked)."""
+    from django.core import signing
+
+    return signing.dumps({"r": rater.pk, "n": rater.access_nonce}, salt=INFORMANT_LINK_SALT)
+
+
+@transaction.atomic
+def informant_link_revoke(*, rater: Rater) -> None:
+    rater.access_nonce = ""
+    rater.save(update_fields=["access_nonce"])
+
+
+def informant_rater_from_token(token: str) -> Rater:
+    from django.core import signing
+
+    try:
+        payload = signing.loads(token, salt=INFORMANT_LINK_SALT)
+    except signing.BadSignature:
+        raise InformantLinkError(
+            "invalid", _("This link is damaged or incomplete. Ask the researcher for a new one.")
+        ) from None
+    rater = (
+        Rater.objects.select_related("case__framework")
+        .filter(pk=payload.get("r"), kind=Rater.Kind.INFORMANT)
+        .first()
+    )
+    if rater is None or not rater.access_nonce or rater.access_nonce != payload.get("n"):
+        raise InformantLinkError(
+            "revoked", _("This link has been withdrawn by the researcher. Thank you for your help.")
+        )
+    return rater
+
+
+@transaction.atomic
+def rating_restore(*, rating: Rating, history_id: int, user: User) -> Rating:
+    """Brings back an earlier value of a rating; the restore itself is a new history entry."""
+    old = rating.history.filter(history_id=history_id).first()
+    if old is None:
+        raise ApplicationError(_("That earlier version does not exist."))
+    return rating_upsert(
+        case=rating.case,
+        rater=rating.rater,
+        indicator=rating.indicator,
+        value=old.value,
+        evidence=old.evidence,
+        source_type=old.source_type,
+        source_detail=old.source_detail,
+        date=old.date,
+        user=user,
+    )
+
+
+@transaction.atomic
+def conclusion_restore(*, conclusion: Conclusion, history_id: int, user: User) -> Conclusion:
+    old = conclusion.history.filter(history_id=history_id).first()
+    if old is None:
+        raise ApplicationError(_("That earlier version does not exist."))
+    return conclusion_set(
+        case=conclusion.case,
+        variable=conclusion.variable,
+        narrative=old.narrative,
+        override_level=old.override_level,
+        override_reason=old.override_reason,
+        user=user,
+    )

@@ -149,7 +149,7 @@ def test_overall_and_variable_conclusions_are_one_each(case, researcher):
 
 
 def test_case_end_year_before_start_is_rejected(researcher):
-    with pytest.raises(ApplicationError) as error:
+    with pytest.raises(ValidationError) as error:
         services.case_create(
             owner=researcher,
             title="x",

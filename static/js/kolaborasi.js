@@ -1,0 +1,19 @@
+// Place picker: a search box whose htmx results are buttons that fill a hidden code field.
+document.addEventListener("click", function (event) {
+  var option = event.target.closest(".place-picker .option");
+  if (!option) return;
+  var picker = option.closest(".place-picker");
+  picker.querySelector("input[type=hidden]").value = option.dataset.code;
+  var search = picker.querySelector("input[type=search]");
+  search.value = option.dataset.label;
+  picker.querySelector(".chosen").textContent = option.dataset.label + " (" + option.dataset.code + ")";
+  picker.querySelector("ul").innerHTML = "";
+  search.focus();
+});
+// Copy an informant link to the clipboard.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-copy]");
+  if (!button || !navigator.clipboard) return;
+  navigator.clipboard.writeText(button.dataset.copy);
+  button.textContent = button.dataset.copied || button.textContent;
+});
