@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -166,5 +167,5 @@ class VariableForm(forms.Form):
 
 class IndicatorForm(VariableForm):
     weight = forms.DecimalField(
-        label=_("Weight"), min_value=0.01, max_digits=6, decimal_places=2, initial=1
+        label=_("Weight"), min_value=Decimal("0.01"), max_digits=6, decimal_places=2, initial=1
     )

@@ -33,5 +33,7 @@ urlpatterns = [
         views.conclusion_history,
         name="conclusion-history",
     ),
+    path("frameworks/", views.frameworks, name="frameworks"),
+    path("frameworks/<int:pk>/", views.framework_edit, name="framework-edit"),
     path("q/<str:token>/", views.informant, name="informant"),
 ]

@@ -613,3 +613,159 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
         "assessments/informant.html",
         {"case": case, "rater": rater, "rows": rows, "levels": levels, "thanks": thanks},
     )
+
+
+# Frameworks: copy, then edit the copy ---------------------------------------------------------
+
+
+@login_required
+def frameworks(request: HttpRequest) -> HttpResponse:
+    from .forms import FrameworkCopyForm
+
+    form = FrameworkCopyForm(request.POST or None)
+    if request.method == "POST":
+        if request.user.role == "pokja" and not request.user.is_superuser:
+            raise PermissionDenied
+        source = (
+            selectors.framework_list(user=request.user)
+            .filter(pk=request.POST.get("framework") or 0)
+            .first()
+        )
+        if source is None:
+            raise Http404
+        if form.is_valid():
+            copy = services.framework_copy(
+                framework=source, owner=request.user, name=form.cleaned_data["name"]
+            )
+            messages.success(request, _("Your copy is ready to edit."))
+            return redirect("framework-edit", copy.pk)
+    return render(
+        request,
+        "assessments/frameworks.html",
+        {
+            "frameworks": selectors.framework_list(user=request.user).annotate(
+                variable_count=Count("variables", distinct=True)
+            ),
+            "form": form,
+        },
+    )
+
+
+def _framework_action(request: HttpRequest, framework, forms: dict[str, Any]) -> bool:
+    """Carries out one edit from the framework page; False when a form needs its errors shown."""
+    from decimal import Decimal
+
+    action = request.POST.get("action", "")
+    user = request.user
+    variables = {v.code: v for v in framework.variables.all()}
+    variable = variables.get(request.POST.get("variable", ""))
+    indicator = (
+        framework.indicators.filter(code=request.POST.get("indicator", "")).first()
+        if request.POST.get("indicator")
+        else None
+    )
+    if action == "add_variable":
+        form = forms["variable"]
+        if not form.is_valid():
+            return False
+        services.variable_create(framework=framework, user=user, **form.cleaned_data)
+    elif action == "add_indicator" and variable:
+        form = forms["indicator"]
+        if not form.is_valid():
+            forms["indicator_for"] = variable.code
+            return False
+        services.indicator_create(variable=variable, user=user, **form.cleaned_data)
+    elif action == "rename_variable" and variable:
+        services.variable_update(
+            variable=variable,
+            user=user,
+            name_id=request.POST.get("name_id", "").strip(),
+            name_en=request.POST.get("name_en", "").strip(),
+        )
+    elif action == "delete_variable" and variable:
+        services.variable_delete(variable=variable, user=user)
+    elif action in ("variable_up", "variable_down") and variable:
+        codes = list(variables)
+        index = codes.index(variable.code)
+        other = index - 1 if action == "variable_up" else index + 1
+        if 0 <= other < len(codes):
+            codes[index], codes[other] = codes[other], codes[index]
+            services.variables_reorder(framework=framework, user=user, codes=codes)
+    elif action == "rename_indicator" and indicator:
+        weight = request.POST.get("weight", "").replace(",", ".")
+        services.indicator_update(
+            indicator=indicator,
+            user=user,
+            name_id=request.POST.get("name_id", "").strip(),
+            name_en=request.POST.get("name_en", "").strip(),
+            **({"weight": Decimal(weight)} if weight.replace(".", "", 1).isdigit() else {}),
+        )
+    elif action == "delete_indicator" and indicator:
+        services.indicator_delete(indicator=indicator, user=user)
+    elif action in ("indicator_up", "indicator_down") and indicator:
+        siblings = list(
+            indicator.variable.indicators.order_by("order", "code").values_list("code", flat=True)
+        )
+        index = siblings.index(indicator.code)
+        other = index - 1 if action == "indicator_up" else index + 1
+        if 0 <= other < len(siblings):
+            siblings[index], siblings[other] = siblings[other], siblings[index]
+            services.indicators_reorder(variable=indicator.variable, user=user, codes=siblings)
+    else:
+        raise Http404
+    return True
+
+
+@login_required
+def framework_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from .forms import IndicatorForm, VariableForm
+
+    framework = selectors.framework_list(user=request.user).filter(pk=pk).first()
+    if framework is None:
+        raise Http404
+    locked_reason = ""
+    try:
+        services.framework_assert_editable(framework=framework, user=request.user)
+    except ValidationError as error:
+        locked_reason = " ".join(error.messages)
+    forms: dict[str, Any] = {
+        "variable": VariableForm(
+            request.POST if request.POST.get("action") == "add_variable" else None,
+            prefix="new-variable",
+        ),
+        "indicator": IndicatorForm(
+            request.POST if request.POST.get("action") == "add_indicator" else None,
+            prefix="new-indicator",
+        ),
+    }
+    if request.method == "POST":
+        if locked_reason:
+            messages.error(request, locked_reason)
+            return redirect("framework-edit", framework.pk)
+        try:
+            done = _framework_action(request, framework, forms)
+        except ValidationError as error:
+            target = {"add_variable": "variable", "add_indicator": "indicator"}.get(
+                request.POST.get("action", "")
+            )
+            if target:
+                apply_service_error(forms[target], error)
+                forms["indicator_for"] = request.POST.get("variable", "")
+            else:
+                messages.error(request, " ".join(error.messages))
+                return redirect("framework-edit", framework.pk)
+        else:
+            if done:
+                messages.success(request, _("Framework saved."))
+                return redirect("framework-edit", framework.pk)
+    structure = selectors.framework_with_structure(framework.pk)
+    return render(
+        request,
+        "assessments/framework_edit.html",
+        {
+            "framework": structure,
+            "locked_reason": locked_reason,
+            "forms": forms,
+            "cases": framework.cases.filter(selectors.case_visible_q(request.user)).count(),
+        },
+    )
