@@ -54,13 +54,7 @@ from .serializers import (
 
 
 def case_for(request: Request, pk: int, *, write: bool = False) -> Case:
-    """The case if the user may open it (404 otherwise); for writes also may edit it (403)."""
-    case = selectors.case_list(user=request.user).filter(pk=pk).first()
-    if case is None:
-        raise Http404
-    if write and not selectors.case_can_edit(request.user, case):
-        raise PermissionDenied("You may read this case but not change it.")
-    return case
+    return selectors.case_get_for(user=request.user, pk=pk, write=write)
 
 
 class TokenApi(ObtainAuthToken):

@@ -60,6 +60,20 @@ def case_can_edit(user: Any, case: Case) -> bool:
     return case.collaborators.filter(pk=user.pk).exists()
 
 
+def case_get_for(*, user: Any, pk: int, write: bool = False) -> Case:
+    """The case if the user may open it (Http404 otherwise); with `write`, only if they may
+    also change it (PermissionDenied). Pages and the API both answer through this."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    case = case_list(user=user).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    if write and not case_can_edit(user, case):
+        raise PermissionDenied
+    return case
+
+
 def case_list(*, user: Any) -> QuerySet[Case]:
     return (
         Case.objects.filter(case_visible_q(user))
@@ -175,12 +189,9 @@ def case_score_get(case: Case) -> scoring.CaseScore:
     return case_scores_get([case])[case.pk]
 
 
-def rating_history(rating: Rating) -> QuerySet[Any]:
-    return rating.history.select_related("history_user").order_by("-history_date")
-
-
-def conclusion_history(conclusion: Conclusion) -> QuerySet[Any]:
-    return conclusion.history.select_related("history_user").order_by("-history_date")
+def history_records(obj: Rating | Conclusion) -> QuerySet[Any]:
+    """Every saved version of a rating or conclusion, newest first, with who saved it."""
+    return obj.history.select_related("history_user").order_by("-history_date")
 
 
 def score_rows(cases: Iterable[Case]) -> list[dict[str, Any]]:

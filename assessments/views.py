@@ -27,13 +27,7 @@ from .models import Case, Conclusion, Rater, Rating, ScaleLevel, Variable
 
 
 def _case(request: HttpRequest, pk: int, *, write: bool = False) -> Case:
-    """The case if the user may open it (404 otherwise); for writes also may edit it (403)."""
-    case = selectors.case_list(user=request.user).filter(pk=pk).first()
-    if case is None:
-        raise Http404
-    if write and not selectors.case_can_edit(request.user, case):
-        raise PermissionDenied
-    return case
+    return selectors.case_get_for(user=request.user, pk=pk, write=write)
 
 
 def _levels(case: Case) -> list[ScaleLevel]:
@@ -485,38 +479,56 @@ def _history_rows(records: list[Any], fields: list[str]) -> list[dict[str, Any]]
     return rows
 
 
-@login_required
-def rating_history(request: HttpRequest, pk: int, rating_pk: int) -> HttpResponse:
-    case = _case(request, pk)
-    rating = case.ratings.select_related("indicator", "rater").filter(pk=rating_pk).first()
-    if rating is None:
-        raise Http404
+def _history_page(
+    request: HttpRequest,
+    case: Case,
+    obj: Any,
+    *,
+    subject: str,
+    fields: list[str],
+    restore: Any,
+    url_name: str,
+) -> HttpResponse:
+    """Who changed what and when, with a restore button on every earlier value."""
     can_edit = selectors.case_can_edit(request.user, case)
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
         history_id = request.POST.get("history_id", "")
         try:
-            services.rating_restore(
-                rating=rating,
-                history_id=int(history_id) if history_id.isdigit() else 0,
-                user=request.user,
-            )
+            restore(history_id=int(history_id) if history_id.isdigit() else 0, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The earlier value is back."))
-        return redirect("rating-history", case.pk, rating.pk)
-    records = list(selectors.rating_history(rating))
+        return redirect(url_name, case.pk, obj.pk)
+    records = list(selectors.history_records(obj))
     return render(
         request,
         "assessments/history.html",
         {
             "case": case,
-            "subject": f"{rating.indicator} · {rating.rater}",
+            "subject": subject,
             "can_edit": can_edit,
-            "rows": _history_rows(records, ["value", "evidence", "source_type", "source_detail"]),
+            "rows": _history_rows(records, fields),
         },
+    )
+
+
+@login_required
+def rating_history(request: HttpRequest, pk: int, rating_pk: int) -> HttpResponse:
+    case = _case(request, pk)
+    rating = case.ratings.select_related("indicator", "rater").filter(pk=rating_pk).first()
+    if rating is None:
+        raise Http404
+    return _history_page(
+        request,
+        case,
+        rating,
+        subject=f"{rating.indicator} · {rating.rater}",
+        fields=["value", "evidence", "source_type", "source_detail"],
+        restore=lambda **kw: services.rating_restore(rating=rating, **kw),
+        url_name="rating-history",
     )
 
 
@@ -526,33 +538,14 @@ def conclusion_history(request: HttpRequest, pk: int, conclusion_pk: int) -> Htt
     conclusion = case.conclusions.select_related("variable").filter(pk=conclusion_pk).first()
     if conclusion is None:
         raise Http404
-    can_edit = selectors.case_can_edit(request.user, case)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        history_id = request.POST.get("history_id", "")
-        try:
-            services.conclusion_restore(
-                conclusion=conclusion,
-                history_id=int(history_id) if history_id.isdigit() else 0,
-                user=request.user,
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The earlier value is back."))
-        return redirect("conclusion-history", case.pk, conclusion.pk)
-    records = list(selectors.conclusion_history(conclusion))
-    subject = conclusion.variable.name if conclusion.variable else _("Overall conclusion")
-    return render(
+    return _history_page(
         request,
-        "assessments/history.html",
-        {
-            "case": case,
-            "subject": subject,
-            "can_edit": can_edit,
-            "rows": _history_rows(records, ["narrative", "override_level", "override_reason"]),
-        },
+        case,
+        conclusion,
+        subject=conclusion.variable.name if conclusion.variable else _("Overall conclusion"),
+        fields=["narrative", "override_level", "override_reason"],
+        restore=lambda **kw: services.conclusion_restore(conclusion=conclusion, **kw),
+        url_name="conclusion-history",
     )
 
 
