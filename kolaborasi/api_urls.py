@@ -2,16 +2,27 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from assessments import apis
+from stakeholders import apis as stakeholder_apis
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("frameworks", apis.FrameworkViewSet, basename="framework")
 router.register("cases", apis.CaseViewSet, basename="case")
+router.register("actors", stakeholder_apis.ActorViewSet, basename="actor")
 
 recommendations = SimpleRouter()
 recommendations.include_format_suffixes = False
 recommendations.register("recommendations", apis.RecommendationViewSet, basename="recommendation")
+for prefix, viewset in (
+    ("participations", stakeholder_apis.ParticipationViewSet),
+    ("ties", stakeholder_apis.TieViewSet),
+    ("partnerships", stakeholder_apis.PartnershipViewSet),
+    ("factors", stakeholder_apis.FactorViewSet),
+    ("outputs", stakeholder_apis.ProgramOutputViewSet),
+    ("slum-areas", stakeholder_apis.SlumAreaViewSet),
+):
+    recommendations.register(prefix, viewset, basename=prefix.rstrip("s").replace("-", "_"))
 
 urlpatterns = [
     path("", apis.ApiRootApi.as_view(), name="root"),
@@ -27,6 +38,18 @@ urlpatterns = [
         name="case-conclusion",
     ),
     path("cases/<int:case_pk>/scores/", apis.CaseScoreApi.as_view(), name="case-scores"),
+    path("actor-types/", stakeholder_apis.ActorTypeListApi.as_view(), name="actor-types"),
+    path(
+        "cases/<int:case_pk>/network/", stakeholder_apis.NetworkApi.as_view(), name="case-network"
+    ),
+    *[
+        path(
+            f"cases/<int:case_pk>/network.{fmt}",
+            stakeholder_apis.NetworkExportApi.as_view(export_format=fmt),
+            name=f"case-network-{fmt}",
+        )
+        for fmt in ("gexf", "graphml", "csv")
+    ],
     path("cases/<int:case_pk>/", include(recommendations.urls)),
     path("", include(router.urls)),
 ]

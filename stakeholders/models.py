@@ -1,1 +1,401 @@
-from django.db import models  # noqa: F401
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Sector(models.TextChoices):
+    PEMERINTAH = "pemerintah", _("government")
+    SWASTA = "swasta", _("private sector")
+    MASYARAKAT = "masyarakat", _("community")
+    AKADEMISI = "akademisi", _("academia")
+    MEDIA = "media", _("media")
+
+
+class Level(models.TextChoices):
+    INDIVIDUAL = "individual", _("individual")
+    INSTITUTION = "institution", _("institution")
+
+
+class Stage(models.TextChoices):
+    PERSIAPAN = "persiapan", _("preparation")
+    PERENCANAAN = "perencanaan", _("planning")
+    PELAKSANAAN = "pelaksanaan", _("implementation")
+    KEBERLANJUTAN = "keberlanjutan", _("sustainability")
+
+
+class ActorType(models.Model):
+    """Bappeda, Dinas, Satker, Korkot, Lurah, BKM/LKM, KSM, fasilitator, …: admins extend it."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    sector = models.CharField(_("usual sector"), max_length=20, choices=Sector, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor type")
+        verbose_name_plural = _("actor types")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Actor(models.Model):
+    """A stakeholder, reusable across cases: a person or an institution."""
+
+    name = models.CharField(_("name"), max_length=200)
+    short_label = models.CharField(
+        _("short label"), max_length=20, blank=True, help_text=_("e.g. the initials a paper uses")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Level)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector)
+    type = models.ForeignKey(
+        ActorType, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("type")
+    )
+    place = models.ForeignKey(
+        "assessments.Place",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("place"),
+    )
+    institution = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
+        verbose_name=_("belongs to"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        return self.short_label or self.name
+
+    def clean(self) -> None:
+        if self.institution_id:
+            if self.kind != Level.INDIVIDUAL:
+                raise ValidationError(
+                    {"institution": _("Only a person belongs to an institution.")}
+                )
+            if self.institution.kind != Level.INSTITUTION or self.institution_id == self.pk:
+                raise ValidationError({"institution": _("Choose an institution.")})
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        PERENCANA = "perencana", _("planner")
+        PENDAMPING = "pendamping", _("companion")
+        PELAKSANA = "pelaksana", _("implementer")
+        MITRA = "mitra", _("partner / donor")
+        PENERIMA = "penerima_manfaat", _("beneficiary")
+        PENGAMBIL_KEPUTUSAN = "pengambil_keputusan", _("decision maker")
+        LAINNYA = "lainnya", _("other")
+
+    case = models.ForeignKey(
+        "assessments.Case", on_delete=models.CASCADE, related_name="participations"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(_("role"), max_length=30, choices=Role)
+    stages = models.JSONField(_("program stages"), default=list, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["case", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "actor"], name="participation_once_per_case"),
+        ]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+
+    def __str__(self) -> str:
+        return f"{self.actor} · {self.get_role_display()}"
+
+    def clean(self) -> None:
+        unknown = [s for s in self.stages or [] if s not in Stage.values]
+        if unknown or not isinstance(self.stages, list):
+            raise ValidationError(
+                {
+                    "stages": _("Unknown program stage: %(s)s")
+                    % {"s": ", ".join(map(str, unknown or [self.stages]))}
+                }
+            )
+
+
+class Tie(models.Model):
+    class Form(models.TextChoices):
+        KEKERABATAN = "kekerabatan", _("kinship / acquaintance")
+        KERJA = "kerja", _("work")
+
+    class Direction(models.TextChoices):
+        SIMETRIS = "simetris", _("symmetric (equal)")
+        ASIMETRIS = "asimetris", _("asymmetric (one dominates)")
+
+    class Strength(models.TextChoices):
+        KUAT = "kuat", _("strong (cooperating)")
+        LEMAH = "lemah", _("weak (only acquainted)")
+
+    case = models.ForeignKey("assessments.Case", on_delete=models.CASCADE, related_name="ties")
+    level = models.CharField(_("network"), max_length=20, choices=Level, editable=False)
+    source = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
+    target = models.ForeignKey(
+        Actor, on_delete=models.PROTECT, related_name="+", verbose_name=_("other actor")
+    )
+    form = models.CharField(_("form"), max_length=20, choices=Form)
+    direction = models.CharField(_("direction"), max_length=20, choices=Direction)
+    dominant = models.ForeignKey(
+        Actor,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dominant actor"),
+    )
+    strength = models.CharField(_("strength"), max_length=20, choices=Strength)
+    stage = models.CharField(
+        _("program stage"),
+        max_length=20,
+        choices=Stage,
+        blank=True,
+        help_text=_("Empty: the tie holds through the whole program."),
+    )
+    evidence = models.TextField(_("evidence"), blank=True)
+
+    class Meta:
+        ordering = ["case", "level", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source=F("target")),
+                name="tie_not_to_itself",
+                violation_error_message=_("A tie needs two different actors."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(direction="simetris", dominant__isnull=True)
+                    | Q(direction="asimetris", dominant__isnull=False)
+                ),
+                name="tie_dominant_when_asymmetric",
+                violation_error_message=_(
+                    "An asymmetric tie names its dominant actor; a symmetric one does not."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(dominant__isnull=True)
+                | Q(dominant=F("source"))
+                | Q(dominant=F("target")),
+                name="tie_dominant_is_one_of_the_two",
+                violation_error_message=_("The dominant actor must be one of the two."),
+            ),
+            models.UniqueConstraint(
+                fields=["case", "source", "target", "stage"], name="tie_once_per_stage"
+            ),
+        ]
+        verbose_name = _("tie")
+        verbose_name_plural = _("ties")
+
+    def __str__(self) -> str:
+        return f"{self.source} — {self.target}"
+
+
+class Partnership(models.Model):
+    class Form(models.TextChoices):
+        FISIK = "fisik", _("physical aid (infrastructure)")
+        UANG = "uang", _("money (usually CSR)")
+        PROGRAM = "program", _("program aid (training, channelling through an SKPD)")
+        EVENT = "event", _("event sponsorship")
+
+    class Process(models.TextChoices):
+        SKPD = "skpd", _("proposal to an SKPD (musrenbang)")
+        PERUSAHAAN = "perusahaan", _("proposal to a company")
+        LANGSUNG = "langsung", _("direct")
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", _("proposed")
+        DISETUJUI = "disetujui", _("approved")
+        DITOLAK = "ditolak", _("rejected")
+        BERJALAN = "berjalan", _("running")
+        SELESAI = "selesai", _("finished")
+
+    case = models.ForeignKey(
+        "assessments.Case", on_delete=models.CASCADE, related_name="partnerships"
+    )
+    partners = models.ManyToManyField(
+        Actor, related_name="partnerships", verbose_name=_("partners")
+    )
+    form = models.CharField(_("form"), max_length=20, choices=Form)
+    description = models.TextField(_("description"))
+    value_rupiah = models.DecimalField(
+        _("value (Rp)"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    volume = models.DecimalField(
+        _("volume"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    process = models.CharField(_("process"), max_length=20, choices=Process, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.BERJALAN)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    continued = models.BooleanField(_("continued after the program"), default=False)
+
+    class Meta:
+        ordering = ["case", "form", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_rupiah__isnull=True) | Q(value_rupiah__gte=0),
+                name="partnership_value_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(volume__isnull=True) | Q(volume__gte=0),
+                name="partnership_volume_not_negative",
+            ),
+        ]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()}: {self.description[:40]}"
+
+
+class Factor(models.Model):
+    class Kind(models.TextChoices):
+        PENUNJANG = "penunjang", _("supporting factor")
+        KENDALA = "kendala", _("constraint")
+        UPAYA = "upaya", _("sustainability effort")
+
+    case = models.ForeignKey("assessments.Case", on_delete=models.CASCADE, related_name="factors")
+    partnership = models.ForeignKey(
+        Partnership, null=True, blank=True, on_delete=models.CASCADE, related_name="factors"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    text = models.CharField(_("factor"), max_length=300)
+    evidence = models.TextField(_("evidence"), blank=True)
+
+    class Meta:
+        ordering = ["case", "kind", "id"]
+        verbose_name = _("factor")
+        verbose_name_plural = _("factors")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class FundingSource(models.TextChoices):
+    APBN = "apbn", "APBN"
+    APBD = "apbd", "APBD"
+    BDI = "bdi", "BDI/BPM"
+    CSR = "csr", "CSR"
+    SWADAYA = "swadaya", _("community self-help (swadaya)")
+
+
+class ProgramOutput(models.Model):
+    """An activity built or delivered: the hard evidence behind intermediate outcomes."""
+
+    case = models.ForeignKey("assessments.Case", on_delete=models.CASCADE, related_name="outputs")
+    location = models.CharField(_("location (RT/RW)"), max_length=120, blank=True)
+    activity = models.CharField(_("activity"), max_length=300)
+    volume = models.DecimalField(
+        _("volume"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    funding_source = models.CharField(
+        _("funding source"), max_length=20, choices=FundingSource, blank=True
+    )
+    amount_rupiah = models.DecimalField(
+        _("amount (Rp)"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    source_note = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["case", "year", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount_rupiah__isnull=True) | Q(amount_rupiah__gte=0),
+                name="output_amount_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(volume__isnull=True) | Q(volume__gte=0),
+                name="output_volume_not_negative",
+            ),
+        ]
+        verbose_name = _("program output")
+        verbose_name_plural = _("program outputs")
+
+    def __str__(self) -> str:
+        return self.activity
+
+
+class SlumArea(models.Model):
+    case = models.ForeignKey(
+        "assessments.Case", on_delete=models.CASCADE, related_name="slum_areas"
+    )
+    location = models.CharField(_("location"), max_length=200)
+    area_before_ha = models.DecimalField(
+        _("area before (ha)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    year_before = models.PositiveSmallIntegerField(_("year"))
+    area_after_ha = models.DecimalField(
+        _("area after (ha)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    year_after = models.PositiveSmallIntegerField(_("year after"), null=True, blank=True)
+    decree = models.CharField(_("decree (SK Kumuh)"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["case", "location"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area_before_ha__gte=0)
+                & (Q(area_after_ha__isnull=True) | Q(area_after_ha__gte=0)),
+                name="slum_area_not_negative",
+            ),
+        ]
+        verbose_name = _("slum area")
+        verbose_name_plural = _("slum areas")
+
+    def __str__(self) -> str:
+        return self.location

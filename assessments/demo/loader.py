@@ -8,6 +8,7 @@ from assessments import services
 from assessments.models import Case, Framework, Indicator, Program, Rater, User, Variable
 from assessments.reference import install_reference_data
 
+from . import stakeholder_cases as sc
 from . import tanjungpinang
 
 DEMO_LOGINS = [("demo", "demo", User.Role.RESEARCHER), ("pokja", "pokja", User.Role.POKJA)]
@@ -29,15 +30,139 @@ def load_demo(*, create_logins: bool) -> list[str]:
     """Returns what it did, a line each. Running it twice creates nothing new."""
     from django.apps import apps
 
+    from stakeholders.reference import install_actor_types
+
     install_reference_data(apps.get_model)
+    install_actor_types(apps.get_model)
     report: list[str] = []
     owner = _demo_user("demo", "demo", User.Role.RESEARCHER, can_login=create_logins)
     if create_logins:
         _demo_user("pokja", "pokja", User.Role.POKJA, can_login=True)
         report.append("Demo logins: demo / demo (peneliti), pokja / pokja (Pokja PKP)")
     case = _load_case(tanjungpinang, owner)
+    _load_outputs(case)
     report.append(f"Case {case.pk}: {case.title}")
+    prabumulih = _load_prabumulih(owner)
+    report.append(f"Case {prabumulih.pk}: {prabumulih.title}")
+    for spec in sc.PLPBK_CASES:
+        plpbk = _load_plpbk(spec, owner)
+        report.append(f"Case {plpbk.pk}: {plpbk.title}")
     return report
+
+
+def _case_shell(spec: dict, owner: User) -> Case:
+    case = Case.objects.filter(owner=owner, title=spec["title"]).first()
+    if case is None:
+        case = services.case_create(
+            owner=owner,
+            title=spec["title"],
+            program=Program.objects.get(code=spec["program"]),
+            place=services.place_ensure(code=spec["place"]),
+            year_start=spec["year_start"],
+            year_end=spec["year_end"],
+            method_note=spec.get("method_note", ""),
+            summary=spec.get("summary", ""),
+            status=spec["status"],
+        )
+    return case
+
+
+def _actor(name: str, kind: str, sector: str, type_code: str, short_label: str = ""):
+    from stakeholders import services as stakeholder_services
+    from stakeholders.models import Actor, ActorType
+
+    actor = Actor.objects.filter(name=name, kind=kind).first()
+    return actor or stakeholder_services.actor_create(
+        name=name,
+        kind=kind,
+        sector=sector,
+        short_label=short_label,
+        type=ActorType.objects.get(code=type_code),
+    )
+
+
+def _factors(case: Case, factors, partnership=None) -> None:
+    from stakeholders import services as stakeholder_services
+
+    existing = set(case.factors.values_list("text", flat=True))
+    for kind, text, evidence in factors:
+        if text not in existing:
+            stakeholder_services.factor_create(
+                case=case, kind=kind, text=text, evidence=evidence, partnership=partnership
+            )
+
+
+def _load_prabumulih(owner: User) -> Case:
+    from stakeholders import services as stakeholder_services
+    from stakeholders.models import Tie
+
+    case = _case_shell(sc.PRABUMULIH_CASE, owner)
+    actors = {}
+    for key, (name, label, kind, sector, type_code, role) in sc.PRABUMULIH_ACTORS.items():
+        actors[key] = _actor(name, kind, sector, type_code, label)
+        stakeholder_services.participation_set(
+            case=case, actor=actors[key], role=role, stages=sc.ALL_STAGES
+        )
+    for a, b, form, direction, dominant, strength, evidence in sc.PRABUMULIH_TIES:
+        if not Tie.objects.filter(case=case, source=actors[a], target=actors[b]).exists():
+            stakeholder_services.tie_create(
+                case=case,
+                source=actors[a],
+                target=actors[b],
+                form=form,
+                direction=direction,
+                strength=strength,
+                dominant=actors[dominant] if dominant else None,
+                evidence=f"{evidence} ({sc.PRABUMULIH_SOURCE})",
+            )
+    _factors(case, sc.PRABUMULIH_FACTORS)
+    return case
+
+
+def _load_plpbk(spec: dict, owner: User) -> Case:
+    from stakeholders import services as stakeholder_services
+
+    case = _case_shell(spec, owner)
+    actors = {}
+    for key, (name, kind, sector, type_code, role) in spec["actors"].items():
+        actors[key] = _actor(name, kind, sector, type_code)
+        stakeholder_services.participation_set(
+            case=case, actor=actors[key], role=role, stages=["keberlanjutan"]
+        )
+    existing = set(case.partnerships.values_list("description", flat=True))
+    for form, description, partners, process, status, continued in spec["partnerships"]:
+        if description not in existing:
+            stakeholder_services.partnership_create(
+                case=case,
+                partners=[actors[k] for k in partners],
+                form=form,
+                description=description,
+                process=process,
+                status=status,
+                continued=continued,
+            )
+    _factors(case, [*sc.PLPBK_SHARED_FACTORS, *spec["extra_factors"]])
+    return case
+
+
+def _load_outputs(case: Case) -> None:
+    from stakeholders import services as stakeholder_services
+
+    if not case.outputs.exists():
+        for location, activity, volume, unit, source, amount, note in sc.TANJUNGPINANG_OUTPUTS:
+            stakeholder_services.output_create(
+                case=case,
+                location=location,
+                activity=activity,
+                volume=volume,
+                unit=unit,
+                funding_source=source,
+                amount_rupiah=amount,
+                year=2018,
+                source_note=note,
+            )
+    if not case.slum_areas.exists():
+        stakeholder_services.slum_area_create(case=case, **sc.TANJUNGPINANG_SLUM_AREA)
 
 
 def _load_case(data, owner: User) -> Case:

@@ -10,3 +10,21 @@ register = template.Library()
 @register.filter
 def get_item(mapping: dict, key: Any) -> Any:
     return mapping.get(str(key), "") if mapping else ""
+
+
+def indonesian_number(value: Any, places: int = 2) -> str:
+    """1.234,56: the Indonesian way, whatever the interface language."""
+    if value is None or value == "":
+        return ""
+    text = f"{float(value):,.{places}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+@register.filter
+def rupiah(value: Any) -> str:
+    return f"Rp {indonesian_number(value)}" if value not in (None, "") else "—"
+
+
+@register.filter
+def id_number(value: Any, places: int = 2) -> str:
+    return indonesian_number(value, int(places))

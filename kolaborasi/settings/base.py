@@ -141,6 +141,9 @@ SPECTACULAR_SETTINGS = {
         "RatingSourceEnum": "assessments.models.Rating.SourceType",
         "CaseStatusEnum": "assessments.models.Case.Status",
         "RaterKindEnum": "assessments.models.Rater.Kind",
+        "ActorLevelEnum": "stakeholders.models.Level",
+        "ProgramStageEnum": "stakeholders.models.Stage",
+        "FactorKindEnum": "stakeholders.models.Factor.Kind",
     },
 }
 

@@ -6,6 +6,15 @@ from django.test import override_settings
 
 from assessments import selectors
 from assessments.models import Case, Conclusion, Rater, Rating, Recommendation, User
+from stakeholders.models import (
+    Actor,
+    Factor,
+    Participation,
+    Partnership,
+    ProgramOutput,
+    SlumArea,
+    Tie,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +27,13 @@ COUNTED = (
     Conclusion,
     Conclusion.history.model,
     Recommendation,
+    Actor,
+    Participation,
+    Tie,
+    Partnership,
+    Factor,
+    ProgramOutput,
+    SlumArea,
 )
 
 
@@ -33,12 +49,15 @@ def test_load_demo_is_idempotent():
     assert counts() == first
     assert first["Rating"] == 30  # 15 indicators × 2 raters
     assert first["Recommendation"] == 3
+    assert first["Case"] == 4  # Tanjungpinang, Pasar II, Kebondalem, Podosugih
+    assert first["Tie"] == 15  # seed 003: 10 individual + 5 institutional
+    assert first["ProgramOutput"] == 7 and first["SlumArea"] == 1
 
 
 @override_settings(DEBUG=True)
 def test_demo_case_is_the_tanjungpinang_case_and_its_verdicts_follow_from_ratings():
     call_command("load_demo")
-    case = Case.objects.get()
+    case = Case.objects.get(title__contains="Kampung Bugis")
     assert case.program.code == "kotaku"
     assert case.place.name == "Kampung Bugis"
     assert case.place.parent.parent.name == "Kota Tanjung Pinang"

@@ -1,0 +1,216 @@
+"""Stakeholder endpoints under /api/v1/, with the case rules of the assessments API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, mixins, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from assessments.apis import CaseNestedMixin
+from kolaborasi.api import CSVRenderer
+
+from . import network, selectors, services
+from .models import (
+    Actor,
+    ActorType,
+    Factor,
+    Level,
+    Participation,
+    Partnership,
+    ProgramOutput,
+    SlumArea,
+    Stage,
+    Tie,
+)
+from .serializers import (
+    ActorSerializer,
+    ActorTypeSerializer,
+    FactorSerializer,
+    NetworkSerializer,
+    ParticipationSerializer,
+    PartnershipSerializer,
+    ProgramOutputSerializer,
+    SlumAreaSerializer,
+    TieSerializer,
+    network_payload,
+)
+
+
+class ActorTypeListApi(generics.ListAPIView):
+    queryset = ActorType.objects.order_by("name")
+    serializer_class = ActorTypeSerializer
+    filterset_fields = ["sector"]
+
+
+@extend_schema(parameters=[OpenApiParameter("q", str, description="name contains")])
+class ActorViewSet(viewsets.ModelViewSet):
+    serializer_class = ActorSerializer
+    filterset_fields = ["kind", "sector", "type__code"]
+    ordering_fields = ["name"]
+
+    def get_queryset(self):
+        actors = selectors.actor_list()
+        query = self.request.query_params.get("q", "").strip()
+        return actors.filter(name__icontains=query) if query else actors
+
+    def perform_create(self, serializer: ActorSerializer) -> None:
+        serializer.instance = services.actor_create(
+            created_by=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer: ActorSerializer) -> None:
+        serializer.instance = services.actor_update(
+            actor=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance: Actor) -> None:
+        if not services.actor_can_edit(actor=instance, user=self.request.user):
+            raise PermissionDenied("Only whoever added an actor (or an admin) can delete it.")
+        instance.delete()
+
+
+class CaseChildViewSet(
+    CaseNestedMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, add, read and remove the rows of one case; writes need edit rights on it."""
+
+    related_name = ""
+    create_service: Any = None
+
+    def case_queryset(self, case):
+        return getattr(case, self.related_name).all()
+
+    def perform_create(self, serializer) -> None:
+        serializer.instance = type(self).create_service(
+            case=self.get_case(write=True), **serializer.validated_data
+        )
+
+    def perform_destroy(self, instance) -> None:
+        self.get_case(write=True)
+        instance.delete()
+
+
+class ParticipationViewSet(CaseChildViewSet):
+    serializer_class = ParticipationSerializer
+    model = Participation
+    related_name = "participations"
+    create_service = services.participation_set
+
+    def case_queryset(self, case):
+        return case.participations.select_related("actor")
+
+
+class TieViewSet(CaseChildViewSet):
+    serializer_class = TieSerializer
+    model = Tie
+    related_name = "ties"
+    create_service = services.tie_create
+    filterset_fields = ["level", "stage", "strength", "direction", "form"]
+
+
+class PartnershipViewSet(CaseChildViewSet):
+    serializer_class = PartnershipSerializer
+    model = Partnership
+    related_name = "partnerships"
+    create_service = services.partnership_create
+
+    def case_queryset(self, case):
+        return case.partnerships.prefetch_related("partners")
+
+
+class FactorViewSet(CaseChildViewSet):
+    serializer_class = FactorSerializer
+    model = Factor
+    related_name = "factors"
+    create_service = services.factor_create
+    filterset_fields = ["kind"]
+
+
+class ProgramOutputViewSet(CaseChildViewSet):
+    serializer_class = ProgramOutputSerializer
+    model = ProgramOutput
+    related_name = "outputs"
+    create_service = services.output_create
+
+
+class SlumAreaViewSet(CaseChildViewSet):
+    serializer_class = SlumAreaSerializer
+    model = SlumArea
+    related_name = "slum_areas"
+    create_service = services.slum_area_create
+
+
+def _network_params(request: Request) -> tuple[str, str]:
+    level = request.query_params.get("level", Level.INSTITUTION)
+    stage = request.query_params.get("stage", "")
+    errors = {}
+    if level not in Level.values:
+        errors["level"] = [f"Choose one of: {', '.join(Level.values)}."]
+    if stage and stage not in Stage.values:
+        errors["stage"] = [f"Choose one of: {', '.join(Stage.values)}."]
+    if errors:
+        raise ValidationError(errors)
+    return level, stage
+
+
+NETWORK_PARAMETERS = [
+    OpenApiParameter("level", str, enum=Level.values, description="default institution"),
+    OpenApiParameter("stage", str, enum=Stage.values),
+]
+
+
+@extend_schema(parameters=NETWORK_PARAMETERS)
+class NetworkApi(CaseNestedMixin, generics.GenericAPIView):
+    """Nodes with their metrics, edges with the tie fields, and a summary."""
+
+    serializer_class = NetworkSerializer
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        level, stage = _network_params(request)
+        analysed = selectors.case_network(self.get_case(), level=level, stage=stage)
+        return Response(
+            self.get_serializer(network_payload(analysed, level=level, stage=stage)).data
+        )
+
+
+class NetworkExportApi(CaseNestedMixin, generics.GenericAPIView):
+    """The network as a file for Gephi or Kumu: GEXF, GraphML or a CSV edge list."""
+
+    serializer_class = NetworkSerializer
+    renderer_classes = [CSVRenderer]
+    export_format = "gexf"
+    csv_columns = network.EDGE_COLUMNS
+
+    @extend_schema(
+        parameters=NETWORK_PARAMETERS,
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
+        level, stage = _network_params(request)
+        case = self.get_case()
+        analysed = selectors.case_network(case, level=level, stage=stage)
+        name = f"kolaborasi-case-{case.pk}-{level}{'-' + stage if stage else ''}"
+        if self.export_format == "csv":
+            return Response(
+                network.edge_rows(analysed),
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        body, content_type = (
+            (network.to_gexf(analysed), "application/gexf+xml")
+            if self.export_format == "gexf"
+            else (network.to_graphml(analysed), "application/graphml+xml")
+        )
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}.{self.export_format}"'
+        return response

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    Actor,
+    ActorType,
+    Factor,
+    Level,
+    Participation,
+    Partnership,
+    ProgramOutput,
+    Sector,
+    Stage,
+    Tie,
+)
+
+
+class ParticipantForm(forms.Form):
+    """Adds an actor to the case: an existing one, or a new one described here."""
+
+    actor = forms.ModelChoiceField(
+        label=_("Existing actor"), queryset=Actor.objects.none(), required=False
+    )
+    name = forms.CharField(label=_("or a new actor: name"), max_length=200, required=False)
+    short_label = forms.CharField(label=_("Short label"), max_length=20, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Level.choices, required=False)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, required=False)
+    type = forms.ModelChoiceField(label=_("Type"), queryset=ActorType.objects.all(), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Participation.Role.choices)
+    stages = forms.MultipleChoiceField(
+        label=_("Program stages"),
+        choices=Stage.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].queryset = Actor.objects.order_by("name")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("actor") and not data.get("name"):
+            self.add_error("name", _("Choose an actor or name a new one."))
+        if not data.get("actor") and data.get("name"):
+            for field in ("kind", "sector"):
+                if not data.get(field):
+                    self.add_error(field, _("A new actor needs this."))
+        return data
+
+
+class TieForm(forms.ModelForm):
+    class Meta:
+        model = Tie
+        fields = [
+            "source",
+            "target",
+            "form",
+            "direction",
+            "dominant",
+            "strength",
+            "stage",
+            "evidence",
+        ]
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, actors, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("source", "target", "dominant"):
+            self.fields[name].queryset = actors
+
+    def _post_clean(self) -> None:
+        # The service checks the tie rules and says which field is wrong.
+        pass
+
+
+class PartnershipForm(forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = [
+            "partners",
+            "form",
+            "description",
+            "value_rupiah",
+            "volume",
+            "unit",
+            "process",
+            "status",
+            "year",
+            "continued",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "partners": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, actors, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partners"].queryset = actors
+
+
+class FactorForm(forms.ModelForm):
+    class Meta:
+        model = Factor
+        fields = ["kind", "text", "evidence"]
+        widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
+
+
+class OutputForm(forms.ModelForm):
+    class Meta:
+        model = ProgramOutput
+        fields = [
+            "location",
+            "activity",
+            "volume",
+            "unit",
+            "funding_source",
+            "amount_rupiah",
+            "year",
+            "source_note",
+        ]

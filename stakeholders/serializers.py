@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from assessments.serializers import PlaceCodeField
+
+from .models import (
+    Actor,
+    ActorType,
+    Factor,
+    Participation,
+    Partnership,
+    ProgramOutput,
+    SlumArea,
+    Stage,
+    Tie,
+)
+
+
+class ActorTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ActorType
+        fields = ["code", "name", "sector"]
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    type = serializers.SlugRelatedField(
+        slug_field="code", queryset=ActorType.objects.all(), required=False, allow_null=True
+    )
+    place = PlaceCodeField(required=False, allow_null=True)
+    institution = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.filter(kind="institution"), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Actor
+        fields = ["id", "name", "short_label", "kind", "sector", "type", "place", "institution"]
+
+    def to_representation(self, actor: Actor) -> dict:
+        data = super().to_representation(actor)
+        data["place"] = actor.place_id
+        return data
+
+
+class ParticipationSerializer(serializers.ModelSerializer):
+    actor = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
+    actor_name = serializers.CharField(source="actor.name", read_only=True)
+    stages = serializers.ListField(
+        child=serializers.ChoiceField(choices=Stage.choices), required=False, default=list
+    )
+
+    class Meta:
+        model = Participation
+        fields = ["id", "actor", "actor_name", "role", "stages", "note"]
+
+
+class TieSerializer(serializers.ModelSerializer):
+    source = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
+    target = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
+    dominant = serializers.PrimaryKeyRelatedField(
+        queryset=Actor.objects.all(), required=False, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = Tie
+        fields = [
+            "id",
+            "level",
+            "source",
+            "target",
+            "form",
+            "direction",
+            "dominant",
+            "strength",
+            "stage",
+            "evidence",
+        ]
+        read_only_fields = ["level"]
+        extra_kwargs = {
+            "stage": {"required": False, "default": ""},
+            "evidence": {"required": False, "default": ""},
+        }
+
+
+class PartnershipSerializer(serializers.ModelSerializer):
+    partners = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), many=True)
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "id",
+            "partners",
+            "form",
+            "description",
+            "value_rupiah",
+            "volume",
+            "unit",
+            "process",
+            "status",
+            "year",
+            "continued",
+        ]
+
+
+class FactorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Factor
+        fields = ["id", "kind", "text", "evidence", "partnership"]
+        extra_kwargs = {"partnership": {"required": False}}
+
+
+class ProgramOutputSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProgramOutput
+        fields = [
+            "id",
+            "location",
+            "activity",
+            "volume",
+            "unit",
+            "funding_source",
+            "amount_rupiah",
+            "year",
+            "source_note",
+        ]
+
+
+class SlumAreaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SlumArea
+        fields = [
+            "id",
+            "location",
+            "area_before_ha",
+            "year_before",
+            "area_after_ha",
+            "year_after",
+            "decree",
+        ]
+
+
+class BrokerageSerializer(serializers.Serializer):
+    coordinator = serializers.IntegerField()
+    itinerant = serializers.IntegerField()
+    gatekeeper = serializers.IntegerField()
+    representative = serializers.IntegerField()
+    liaison = serializers.IntegerField()
+
+
+class NetworkNodeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    label = serializers.CharField()
+    name = serializers.CharField()
+    sector = serializers.CharField()
+    kind = serializers.CharField()
+    degree = serializers.IntegerField()
+    degree_centrality = serializers.FloatField()
+    betweenness = serializers.FloatField()
+    eigenvector = serializers.FloatField(allow_null=True)
+    dominates = serializers.ListField(child=serializers.IntegerField())
+    dominated_by = serializers.ListField(child=serializers.IntegerField())
+    brokerage = BrokerageSerializer()
+
+
+class NetworkEdgeSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    source = serializers.IntegerField()
+    target = serializers.IntegerField()
+    form = serializers.CharField()
+    direction = serializers.CharField()
+    dominant = serializers.IntegerField(allow_null=True)
+    strength = serializers.CharField()
+    stage = serializers.CharField()
+    evidence = serializers.CharField()
+
+
+class NetworkSummarySerializer(serializers.Serializer):
+    nodes = serializers.IntegerField()
+    edges = serializers.IntegerField()
+    density = serializers.FloatField()
+    components = serializers.IntegerField()
+    counts = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
+
+
+class NetworkSerializer(serializers.Serializer):
+    level = serializers.CharField()
+    stage = serializers.CharField()
+    nodes = NetworkNodeSerializer(many=True)
+    edges = NetworkEdgeSerializer(many=True)
+    summary = NetworkSummarySerializer()
+
+
+def network_payload(network, *, level: str, stage: str) -> dict:
+    """Flattens the analysis for the serializer: node fields beside their metrics."""
+    from dataclasses import asdict
+
+    return {
+        "level": level,
+        "stage": stage,
+        "nodes": [{**asdict(node), **asdict(network.metrics[node.id])} for node in network.nodes],
+        "edges": [asdict(edge) for edge in network.edges],
+        "summary": {
+            "nodes": len(network.nodes),
+            "edges": len(network.edges),
+            "density": network.density,
+            "components": network.components,
+            "counts": network.counts,
+        },
+    }

@@ -1,0 +1,210 @@
+"""Writes for actors, participation, ties, partnerships, factors and program outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from assessments.errors import ApplicationError
+from assessments.models import Case, Place, User
+
+from .models import (
+    Actor,
+    ActorType,
+    Factor,
+    Participation,
+    Partnership,
+    ProgramOutput,
+    SlumArea,
+    Stage,
+    Tie,
+)
+
+
+def _save(instance: Any) -> Any:
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def actor_create(
+    *,
+    name: str,
+    kind: str,
+    sector: str,
+    type: ActorType | None = None,
+    place: Place | None = None,
+    institution: Actor | None = None,
+    short_label: str = "",
+    created_by: User | None = None,
+) -> Actor:
+    return _save(
+        Actor(
+            name=name,
+            kind=kind,
+            sector=sector,
+            type=type,
+            place=place,
+            institution=institution,
+            short_label=short_label,
+            created_by=created_by,
+        )
+    )
+
+
+def actor_can_edit(*, actor: Actor, user: User) -> bool:
+    return user.is_superuser or user.role == User.Role.ADMIN or actor.created_by_id == user.pk
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, user: User, **fields: Any) -> Actor:
+    if not actor_can_edit(actor=actor, user=user):
+        raise PermissionError(_("Only whoever added an actor (or an admin) can change it."))
+    allowed = {"name", "kind", "sector", "type", "place", "institution", "short_label"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    for name, value in fields.items():
+        setattr(actor, name, value)
+    return _save(actor)
+
+
+@transaction.atomic
+def participation_set(
+    *, case: Case, actor: Actor, role: str, stages: Sequence[str] = (), note: str = ""
+) -> Participation:
+    """Adds the actor to the case, or updates its role and stages."""
+    participation = Participation.objects.filter(case=case, actor=actor).first() or (
+        Participation(case=case, actor=actor)
+    )
+    participation.role = role
+    # Kept in program order, whatever order they came in.
+    participation.stages = [s for s in Stage.values if s in set(stages)] + [
+        s for s in stages if s not in Stage.values
+    ]
+    participation.note = note
+    return _save(participation)
+
+
+@transaction.atomic
+def tie_create(
+    *,
+    case: Case,
+    source: Actor,
+    target: Actor,
+    form: str,
+    direction: str,
+    strength: str,
+    dominant: Actor | None = None,
+    stage: str = "",
+    evidence: str = "",
+) -> Tie:
+    if source.pk == target.pk:
+        raise ApplicationError({"target": _("A tie needs two different actors.")})
+    if source.kind != target.kind:
+        raise ApplicationError(
+            {
+                "target": _(
+                    "Individual and institutional networks are kept apart: tie a person "
+                    "to a person, an institution to an institution."
+                )
+            }
+        )
+    if direction == Tie.Direction.ASIMETRIS and dominant is None:
+        raise ApplicationError({"dominant": _("Name the dominant actor of an asymmetric tie.")})
+    if direction == Tie.Direction.SIMETRIS and dominant is not None:
+        raise ApplicationError({"dominant": _("A symmetric tie has no dominant actor.")})
+    if dominant is not None and dominant.pk not in (source.pk, target.pk):
+        raise ApplicationError({"dominant": _("The dominant actor must be one of the two.")})
+    tie = _save(
+        Tie(
+            case=case,
+            level=source.kind,
+            source=source,
+            target=target,
+            form=form,
+            direction=direction,
+            strength=strength,
+            dominant=dominant,
+            stage=stage,
+            evidence=evidence,
+        )
+    )
+    for actor in (source, target):
+        if not Participation.objects.filter(case=case, actor=actor).exists():
+            participation_set(
+                case=case,
+                actor=actor,
+                role=Participation.Role.LAINNYA,
+                stages=[stage] if stage else [],
+            )
+    return tie
+
+
+@transaction.atomic
+def tie_delete(*, tie: Tie) -> None:
+    tie.delete()
+
+
+@transaction.atomic
+def partnership_create(
+    *,
+    case: Case,
+    partners: Iterable[Actor],
+    form: str,
+    description: str,
+    value_rupiah: Decimal | None = None,
+    volume: Decimal | None = None,
+    unit: str = "",
+    process: str = "",
+    status: str = Partnership.Status.BERJALAN,
+    year: int | None = None,
+    continued: bool = False,
+) -> Partnership:
+    partnership = _save(
+        Partnership(
+            case=case,
+            form=form,
+            description=description,
+            value_rupiah=value_rupiah,
+            volume=volume,
+            unit=unit,
+            process=process,
+            status=status,
+            year=year,
+            continued=continued,
+        )
+    )
+    partnership.partners.set(list(partners))
+    return partnership
+
+
+@transaction.atomic
+def factor_create(
+    *,
+    case: Case,
+    kind: str,
+    text: str,
+    evidence: str = "",
+    partnership: Partnership | None = None,
+) -> Factor:
+    if partnership is not None and partnership.case_id != case.pk:
+        raise ApplicationError({"partnership": _("This partnership belongs to another case.")})
+    return _save(
+        Factor(case=case, kind=kind, text=text, evidence=evidence, partnership=partnership)
+    )
+
+
+@transaction.atomic
+def output_create(*, case: Case, **fields: Any) -> ProgramOutput:
+    return _save(ProgramOutput(case=case, **fields))
+
+
+@transaction.atomic
+def slum_area_create(*, case: Case, **fields: Any) -> SlumArea:
+    return _save(SlumArea(case=case, **fields))

@@ -1,0 +1,129 @@
+"""The stakeholders page of a case: network, sociogram, partnerships, factors, outputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assessments import selectors as assessment_selectors
+from assessments.forms import apply_service_error
+
+from . import network, selectors, services
+from .forms import FactorForm, OutputForm, ParticipantForm, PartnershipForm, TieForm
+from .models import Actor, Level, Stage, Tie
+
+
+def _network_choice(request: HttpRequest) -> tuple[str, str]:
+    level = request.GET.get("level", Level.INSTITUTION)
+    stage = request.GET.get("stage", "")
+    return (
+        level if level in Level.values else Level.INSTITUTION,
+        stage if stage in Stage.values else "",
+    )
+
+
+def _forms(case, data=None, which: str = "") -> dict[str, Any]:
+    actors = Actor.objects.filter(participations__case=case).order_by("name")
+
+    def bound(name: str):
+        return data if which == name else None
+
+    return {
+        "participant": ParticipantForm(bound("participant"), prefix="participant"),
+        "tie": TieForm(bound("tie"), actors=actors, prefix="tie"),
+        "partnership": PartnershipForm(bound("partnership"), actors=actors, prefix="partnership"),
+        "factor": FactorForm(bound("factor"), prefix="factor"),
+        "output": OutputForm(bound("output"), prefix="output"),
+    }
+
+
+@login_required
+def stakeholders_page(request: HttpRequest, pk: int) -> HttpResponse:
+    case = assessment_selectors.case_get_for(user=request.user, pk=pk)
+    can_edit = assessment_selectors.case_can_edit(request.user, case)
+    which = request.POST.get("form", "") if request.method == "POST" else ""
+    forms = _forms(case, request.POST or None, which)
+    if which:
+        if not can_edit:
+            raise PermissionDenied
+        form = forms.get(which)
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                _save(case, which, form.cleaned_data, request.user)
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(f"{reverse('case-stakeholders', args=[case.pk])}#{which}")
+    level, stage = _network_choice(request)
+    analysed = selectors.case_network(case, level=level, stage=stage)
+    names = {node.id: node for node in analysed.nodes}
+    return render(
+        request,
+        "stakeholders/page.html",
+        {
+            "case": case,
+            "can_edit": can_edit,
+            "forms": forms,
+            "level": level,
+            "stage": stage,
+            "levels": Level.choices,
+            "stages": Stage.choices,
+            "network": analysed,
+            "rows": [(node, analysed.metrics[node.id]) for node in analysed.nodes],
+            "names": names,
+            "sociogram": network.sociogram_layout(analysed),
+            "participations": case.participations.select_related("actor", "actor__type"),
+            "ties": Tie.objects.filter(case=case, level=level).select_related(
+                "source", "target", "dominant"
+            ),
+            "partnerships": case.partnerships.prefetch_related("partners", "factors"),
+            "factors": case.factors.filter(partnership__isnull=True),
+            "outputs": case.outputs.all(),
+            "slum_areas": case.slum_areas.all(),
+            "open_form": which,
+        },
+    )
+
+
+def _save(case, which: str, data: dict[str, Any], user) -> None:
+    if which == "participant":
+        actor = data["actor"] or services.actor_create(
+            name=data["name"],
+            kind=data["kind"],
+            sector=data["sector"],
+            type=data["type"],
+            short_label=data["short_label"],
+            created_by=user,
+        )
+        services.participation_set(case=case, actor=actor, role=data["role"], stages=data["stages"])
+    elif which == "tie":
+        services.tie_create(case=case, **data)
+    elif which == "partnership":
+        services.partnership_create(case=case, **data)
+    elif which == "factor":
+        services.factor_create(case=case, **data)
+    elif which == "output":
+        services.output_create(case=case, **data)
+
+
+@login_required
+@require_POST
+def tie_delete(request: HttpRequest, pk: int, tie_pk: int) -> HttpResponse:
+    case = assessment_selectors.case_get_for(user=request.user, pk=pk, write=True)
+    tie = case.ties.filter(pk=tie_pk).first()
+    if tie is None:
+        raise Http404
+    services.tie_delete(tie=tie)
+    messages.success(request, _("Tie removed."))
+    return redirect(f"{reverse('case-stakeholders', args=[case.pk])}#ties")
