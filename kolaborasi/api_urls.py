@@ -2,6 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from assessments import apis
+from reports import apis as report_apis
 from stakeholders import apis as stakeholder_apis
 
 app_name = "api"
@@ -49,6 +50,19 @@ urlpatterns = [
             name=f"case-network-{fmt}",
         )
         for fmt in ("gexf", "graphml", "csv")
+    ],
+    *[
+        path(
+            f"cases/<int:case_pk>/{name}.{kind}",
+            report_apis.CaseReportApi.as_view(kind=kind),
+            name=f"case-{name}-{kind}",
+        )
+        for name, kind in (
+            ("report", "pdf"),
+            ("report", "docx"),
+            ("export", "xlsx"),
+            ("export", "csv"),
+        )
     ],
     path("cases/<int:case_pk>/", include(recommendations.urls)),
     path("", include(router.urls)),

@@ -22,7 +22,8 @@ def indonesian_number(value: Any, places: int = 2) -> str:
 
 @register.filter
 def rupiah(value: Any) -> str:
-    return f"Rp {indonesian_number(value)}" if value not in (None, "") else "—"
+    # A no-break space keeps "Rp" with its number when a table cell wraps.
+    return f"Rp\u00a0{indonesian_number(value)}" if value not in (None, "") else "—"
 
 
 @register.filter

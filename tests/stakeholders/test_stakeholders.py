@@ -155,7 +155,11 @@ def test_a_person_belongs_to_an_institution_only(actors):
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(Decimal("19762620000"), "Rp 19.762.620.000,00"), (Decimal("0"), "Rp 0,00"), (None, "—")],
+    [
+        (Decimal("19762620000"), "Rp\u00a019.762.620.000,00"),
+        (Decimal("0"), "Rp\u00a00,00"),
+        (None, "—"),
+    ],
 )
 def test_rupiah_is_shown_the_indonesian_way(value, text):
     assert rupiah(value) == text

@@ -1,0 +1,345 @@
+"""BAB V KESIMPULAN DAN SARAN: the chapter's content, composed once for the PDF and the DOCX.
+
+Everything here reads the scoring core's results; nothing computes a verdict of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from assessments import selectors as assessment_selectors
+from assessments.models import Case, Rating
+from assessments.scoring import CaseScore, Level, VariableVerdict, band_for, format_number
+
+
+def verdict_phrase(level: Level | None) -> str:
+    """The verdict the way the theses write it."""
+    if level is None:
+        return _("has not been assessed yet")
+    return {
+        "belum_terlaksana": _("has not yet been implemented"),
+        "kurang_baik": _("has been implemented, but poorly"),
+        "baik_belum_optimal": _("has run well, but not yet optimally"),
+        "optimal": _("has run optimally"),
+    }.get(level.code, level.label)
+
+
+@dataclass
+class Evidence:
+    indicator: str
+    quote: str
+    attribution: str
+
+
+@dataclass
+class VariableSection:
+    number: int
+    code: str
+    name: str
+    name_en: str
+    verdict_label: str
+    verdict_code: str
+    body: str
+    evidence: list[Evidence]
+    closing: str
+
+
+@dataclass
+class IndicatorRow:
+    variable: str
+    code: str
+    name: str
+    score: str
+    level: str
+
+
+@dataclass
+class Chapter:
+    case: Case
+    language: str
+    score: CaseScore
+    opening: str
+    variables: list[VariableSection]
+    overall: str
+    recommendations: list[tuple[str, str]]
+    indicator_rows: list[IndicatorRow]
+    radar: dict[str, Any]
+    method_note: list[str]
+    partnerships: list[Any] = field(default_factory=list)
+    outputs: list[Any] = field(default_factory=list)
+    slum_areas: list[Any] = field(default_factory=list)
+    sociogram: dict[str, Any] | None = None
+    network: Any = None
+
+
+def _attribution(rating: Rating) -> str:
+    who = rating.rater.name
+    if rating.rater.kind == "informant":
+        who = _("informant %(name)s") % {"name": rating.rater.role or rating.rater.name}
+    parts = [who]
+    if rating.source_type:
+        parts.append(rating.get_source_type_display())
+    if rating.source_detail:
+        parts.append(rating.source_detail)
+    return ", ".join(parts)
+
+
+def _carrying_indicators(verdict: VariableVerdict, score: CaseScore) -> set[str]:
+    """The indicators whose own score lies in the band of the variable's final verdict; when
+    none does (an average of mixed levels), every rated indicator carried it."""
+    level = verdict.level
+    rated = [i for i in verdict.indicators if i.score is not None]
+    if level is None:
+        return set()
+    bands = score.framework.bands
+    same = {
+        i.spec.code
+        for i in rated
+        if band_for(i.score, bands, score.framework.scale).level.value == level.value
+    }
+    return same or {i.spec.code for i in rated}
+
+
+def _variable_section(
+    number: int,
+    verdict: VariableVerdict,
+    score: CaseScore,
+    narrative: str,
+    ratings: dict[str, list[Rating]],
+) -> VariableSection:
+    level = verdict.level
+    carrying = _carrying_indicators(verdict, score)
+    evidence = []
+    for indicator in verdict.indicators:
+        if indicator.spec.code not in carrying:
+            continue
+        quoted = [r for r in ratings.get(indicator.spec.code, []) if r.evidence.strip()]
+        for rating in quoted[:2]:
+            evidence.append(
+                Evidence(indicator.spec.name, rating.evidence.strip(), _attribution(rating))
+            )
+        if not quoted:
+            evidence.append(Evidence(indicator.spec.name, "", ""))
+    if narrative.strip():
+        body = narrative.strip()
+    elif level is None:
+        body = _("No indicator of this variable has been rated yet.")
+    else:
+        body = f"{verdict.explanation}."
+    label = level.label if level else _("Not assessed")
+    closing = _("Thus %(name)s %(phrase)s (%(label)s).") % {
+        "name": verdict.spec.name.lower(),
+        "phrase": verdict_phrase(level),
+        "label": label,
+    }
+    if verdict.override:
+        closing += " " + _(
+            "The researcher set this verdict in place of the computed one "
+            "(%(computed)s): %(reason)s"
+        ) % {
+            "computed": verdict.computed_level.label
+            if verdict.computed_level
+            else _("Not assessed"),
+            "reason": verdict.override.reason,
+        }
+    return VariableSection(
+        number=number,
+        code=verdict.spec.code,
+        name=verdict.spec.name,
+        name_en=verdict.spec.name_en,
+        verdict_label=label,
+        verdict_code=level.code if level else "",
+        body=body,
+        evidence=evidence,
+        closing=closing,
+    )
+
+
+def radar(score: CaseScore, size: int = 360) -> dict[str, Any]:
+    """Points of a radar chart of the variable scores (a spoke per variable, the scale's
+    maximum at the rim). Plain numbers, so the SVG is the same in the page and the PDF."""
+    import math
+
+    centre, radius = size / 2, size / 2 - 70
+    lowest, highest = score.framework.scale.minimum, score.framework.scale.maximum
+    count = max(len(score.variables), 3)
+
+    def point(index: int, fraction: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * index / count
+        return (
+            round(centre + radius * fraction * math.cos(angle), 1),
+            round(centre + radius * fraction * math.sin(angle), 1),
+        )
+
+    spokes, values = [], []
+    for index, verdict in enumerate(score.variables):
+        x, y = point(index, 1.0)
+        lx, ly = point(index, 1.18)
+        spokes.append(
+            {
+                "x": x,
+                "y": y,
+                "label_x": lx,
+                "label_y": ly,
+                "label": verdict.spec.code,
+                "anchor": "middle"
+                if abs(lx - centre) < 10
+                else ("start" if lx > centre else "end"),
+            }
+        )
+        fraction = 0.0
+        if verdict.score is not None:
+            fraction = (float(verdict.score) - lowest) / (highest - lowest) * 0.8 + 0.2
+        values.append(point(index, fraction))
+    rings = []
+    for step in range(1, 5):
+        ring = [point(i, step / 4) for i in range(len(score.variables))]
+        rings.append(" ".join(f"{x},{y}" for x, y in ring))
+    return {
+        "size": size,
+        "spokes": spokes,
+        "centre": centre,
+        "rings": rings,
+        "polygon": " ".join(f"{x},{y}" for x, y in values),
+    }
+
+
+def _method_note(case: Case, score: CaseScore) -> list[str]:
+    framework = case.framework
+    bands = ", ".join(f"{b.describe()} = {b.level.label}" for b in score.framework.bands)
+    agreement = score.agreement
+    alpha = format_number(agreement.alpha, 3) if agreement.alpha is not None else "—"
+    return [
+        _("Framework: %(name)s. %(citation)s")
+        % {"name": framework.name, "citation": framework.citation},
+        _(
+            "Indicator score: %(method)s of the raters' levels; variable score: weighted mean of "
+            "the rated indicators; overall verdict: %(overall)s."
+        )
+        % {
+            "method": framework.get_indicator_aggregation_display(),
+            "overall": framework.get_overall_method_display(),
+        },
+        _("Bands (%(banding)s): %(bands)s.")
+        % {"banding": framework.get_banding_display(), "bands": bands},
+        _(
+            "Agreement between raters (ordinal Krippendorff's alpha): %(alpha)s, %(reading)s; "
+            "%(raters)d raters over %(units)d shared indicators."
+        )
+        % {
+            "alpha": alpha,
+            "reading": agreement.reading_label,
+            "raters": agreement.raters,
+            "units": agreement.units,
+        },
+    ]
+
+
+def build_chapter(case: Case, language: str = "id") -> Chapter:
+    """Everything the chapter shows, in `language`, loaded in a fixed number of queries."""
+    from stakeholders import network as network_core
+    from stakeholders import selectors as stakeholder_selectors
+
+    with translation.override(language):
+        case = (
+            Case.objects.select_related("program", "place", "framework")
+            .prefetch_related(
+                Prefetch(
+                    "ratings",
+                    queryset=Rating.objects.select_related("indicator", "rater").order_by(
+                        "rater__kind", "rater__name"
+                    ),
+                ),
+                "conclusions__variable",
+                Prefetch("recommendations"),
+                "outputs",
+                "slum_areas",
+                "partnerships__partners",
+            )
+            .get(pk=case.pk)
+        )
+        score = assessment_selectors.case_score_get(case)
+        ratings: dict[str, list[Rating]] = {}
+        for rating in case.ratings.all():
+            ratings.setdefault(rating.indicator.code, []).append(rating)
+        narratives = {
+            (c.variable.code if c.variable else None): c.narrative for c in case.conclusions.all()
+        }
+        opening = _(
+            "This chapter concludes the study of %(title)s in the %(program)s program at "
+            "%(place)s, %(period)s, analysed with the framework %(framework)s."
+        ) % {
+            "title": case.title,
+            "program": case.program.name,
+            "place": case.place.path,
+            "period": case.period,
+            "framework": case.framework.name,
+        }
+        sections = [
+            _variable_section(
+                number, verdict, score, narratives.get(verdict.spec.code, ""), ratings
+            )
+            for number, verdict in enumerate(score.variables, start=1)
+        ]
+        overall_level = score.overall.level
+        overall = narratives.get(None, "").strip()
+        overall_closing = _(
+            "Overall, collaboration in this case %(phrase)s (%(label)s). %(explanation)s."
+        ) % {
+            "phrase": verdict_phrase(overall_level),
+            "label": overall_level.label if overall_level else _("Not assessed"),
+            "explanation": score.overall.explanation,
+        }
+        overall = f"{overall} {overall_closing}".strip()
+        recommendations = [(r.text, r.addressed_to) for r in case.recommendations.all()] or [
+            (
+                _("Strengthen %(name)s, the weakest variable, with the actors who take part in it.")
+                % {
+                    "name": min(
+                        (v for v in score.variables if v.level),
+                        key=lambda v: v.level.value,
+                        default=score.variables[0],
+                    ).spec.name.lower()
+                },
+                "",
+            )
+        ]
+        rows = [
+            IndicatorRow(
+                variable=verdict.spec.code,
+                code=indicator.spec.code,
+                name=indicator.spec.name,
+                score=format_number(indicator.score) if indicator.score is not None else "—",
+                level=band_for(
+                    indicator.score, score.framework.bands, score.framework.scale
+                ).level.label
+                if indicator.score is not None
+                else _("Not assessed"),
+            )
+            for verdict in score.variables
+            for indicator in verdict.indicators
+        ]
+        analysed = stakeholder_selectors.case_network(case, level="institution")
+        chapter = Chapter(
+            case=case,
+            language=language,
+            score=score,
+            opening=opening,
+            variables=sections,
+            overall=overall,
+            recommendations=recommendations,
+            indicator_rows=rows,
+            radar=radar(score),
+            method_note=_method_note(case, score),
+            partnerships=list(case.partnerships.all()),
+            outputs=list(case.outputs.all()),
+            slum_areas=list(case.slum_areas.all()),
+            sociogram=network_core.sociogram_layout(analysed) if analysed.edges else None,
+            network=analysed,
+        )
+    return chapter
