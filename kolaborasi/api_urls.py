@@ -11,6 +11,7 @@ router = SimpleRouter()
 router.register("frameworks", apis.FrameworkViewSet, basename="framework")
 router.register("cases", apis.CaseViewSet, basename="case")
 router.register("actors", stakeholder_apis.ActorViewSet, basename="actor")
+router.register("jobs", report_apis.JobViewSet, basename="job")
 
 recommendations = SimpleRouter()
 recommendations.include_format_suffixes = False

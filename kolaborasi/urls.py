@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("", include("assessments.urls")),
     path("", include("stakeholders.urls")),
+    path("", include("reports.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics
-from rest_framework.exceptions import ValidationError
+from rest_framework import generics, mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from assessments.apis import CaseNestedMixin
-from assessments.serializers import CaseScoreSerializer
+from assessments.models import Program
+from assessments.serializers import CaseScoreSerializer, PlaceCodeField
 
 from . import services
+from .models import Job
 
 LANGUAGE = OpenApiParameter("lang", str, enum=["id", "en"], description="default id")
 
@@ -42,3 +47,79 @@ class CaseReportApi(CaseNestedMixin, generics.GenericAPIView):
         response = HttpResponse(report.content, content_type=report.content_type)
         response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
         return response
+
+
+class JobSerializer(serializers.ModelSerializer):
+    program = serializers.SlugRelatedField(
+        slug_field="code", queryset=Program.objects.all(), required=False, allow_null=True
+    )
+    place = PlaceCodeField(required=False, allow_null=True)
+    percent = serializers.IntegerField(read_only=True)
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Job
+        fields = [
+            "id",
+            "status",
+            "progress",
+            "total",
+            "percent",
+            "program",
+            "place",
+            "language",
+            "format",
+            "download",
+            "error",
+            "created",
+            "finished",
+        ]
+        read_only_fields = ["id", "status", "progress", "total", "error", "created", "finished"]
+
+    def get_download(self, job: Job) -> str | None:
+        if job.status != Job.Status.DONE:
+            return None
+        return self.context["request"].build_absolute_uri(
+            reverse("api:job-download", args=[job.pk])
+        )
+
+    def to_representation(self, job: Job) -> dict:
+        data = super().to_representation(job)
+        data["place"] = job.place_id
+        return data
+
+
+class JobViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.ListModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Batches of reports for a program or a place, built in the background (zipped)."""
+
+    serializer_class = JobSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Job.objects.none()
+        return Job.objects.filter(owner=self.request.user).select_related("program")
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = services.report_batch_start(user=request.user, **serializer.validated_data)
+        job.refresh_from_db()
+        return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def download(self, request: Request, pk: Any = None) -> FileResponse:
+        job = self.get_object()
+        if job.status != Job.Status.DONE or not job.file:
+            raise NotFound("The reports are not ready yet.")
+        return FileResponse(
+            job.file.open("rb"),
+            as_attachment=True,
+            filename=f"laporan-{job.pk}.zip",
+            content_type="application/zip",
+        )

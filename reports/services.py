@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from assessments.models import Case
 
@@ -38,3 +41,74 @@ def case_report(*, case: Case, kind: str, language: str = "id") -> Report:
     stem = "bab-v" if kind in ("pdf", "docx") else "skor"
     name = f"{stem}-{case.pk}-{slugify(case.title)[:50]}-{language}.{kind}"
     return Report(renderers[kind](chapter), CONTENT_TYPES[kind], name)
+
+
+def _batch_cases(job):
+    from assessments.selectors import case_list, place_within_q
+
+    cases = case_list(user=job.owner)
+    if job.program_id:
+        cases = cases.filter(program_id=job.program_id)
+    if job.place_id:
+        cases = cases.filter(place_within_q(job.place_id, "place__code"))
+    return cases
+
+
+@transaction.atomic
+def report_batch_start(
+    *, user, program=None, place=None, language: str = "id", format: str = "pdf"
+):
+    """Queues the reports of every case of a program and/or place that the user may open."""
+    from assessments.errors import ApplicationError
+
+    from .models import Job
+    from .tasks import build_report_batch
+
+    if program is None and place is None:
+        raise ApplicationError({"program": _("Choose a program, a place, or both.")})
+    if language not in ("id", "en"):
+        raise ApplicationError({"language": _("Choose id or en.")})
+    job = Job(owner=user, program=program, place=place, language=language, format=format)
+    job.full_clean()
+    job.total = _batch_cases(job).count()
+    job.save()
+    # Queued only once the job row is committed, so the worker always finds it.
+    transaction.on_commit(lambda: build_report_batch.delay(str(job.pk)))
+    return job
+
+
+def report_batch_build(job_id: str) -> None:
+    """Builds the zip of a job. Idempotent: a finished job is left alone, a rerun after a dead
+    worker starts the zip again from the first case."""
+    import zipfile
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from .models import Job
+
+    job = Job.objects.select_related("owner").get(pk=job_id)
+    if job.status == Job.Status.DONE:
+        return
+    cases = list(_batch_cases(job))
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.RUNNING, progress=0, total=len(cases), error=""
+    )
+    buffer = io.BytesIO()
+    try:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for index, case in enumerate(cases, start=1):
+                report = case_report(case=case, kind=job.format, language=job.language)
+                archive.writestr(report.filename, report.content)
+                Job.objects.filter(pk=job.pk).update(progress=index)
+    except Exception as error:
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.FAILED, error=str(error)[:2000], finished=timezone.now()
+        )
+        raise
+    job.refresh_from_db()
+    name = f"laporan-{job.pk}.zip"
+    job.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    job.status = Job.Status.DONE
+    job.finished = timezone.now()
+    job.save(update_fields=["file", "status", "finished"])

@@ -53,7 +53,8 @@ def map_path_parameters(ctx, path_parameters):
     # Half the time aim at objects that exist, so the fuzzer gets past the 404s.
     if path_parameters and OWNED:
         for name, key in (("case_pk", "case"), ("id", "case")):
-            if name in path_parameters and path_parameters[name] % 2 == 0:
+            value = path_parameters.get(name)
+            if isinstance(value, int) and value % 2 == 0:
                 path_parameters[name] = OWNED[key]
     return path_parameters
 

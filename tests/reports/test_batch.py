@@ -1,0 +1,126 @@
+"""Batches of reports built by the Celery task: eagerly without a broker, and through the real
+Redis broker with a worker when one is configured (CI's PostgreSQL run)."""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+import zipfile
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.urls import reverse
+
+from assessments.demo.loader import load_demo
+from assessments.models import Program, User
+from kolaborasi.celery import app
+from reports import services
+from reports.models import Job
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def demo_user(db):
+    with override_settings(DEBUG=True):
+        load_demo(create_logins=True)
+    return User.objects.get(username="demo")
+
+
+@pytest.fixture
+def eager():
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+def zip_names(job: Job) -> list[str]:
+    with job.file.open("rb") as handle, zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
+        return sorted(archive.namelist())
+
+
+@pytest.mark.django_db
+def test_a_batch_zips_every_report_of_the_program(
+    demo_user, eager, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.report_batch_start(
+            user=demo_user, program=Program.objects.get(code="kotaku")
+        )
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.total) == ("done", 2, 2)
+    names = zip_names(job)
+    assert len(names) == 2 and all(n.startswith("bab-v-") and n.endswith("-id.pdf") for n in names)
+    finished = job.finished
+    services.report_batch_build(str(job.pk))  # idempotent: a finished job stays as it is
+    job.refresh_from_db()
+    assert job.finished == finished
+
+
+@pytest.mark.django_db
+def test_a_batch_by_place_includes_everything_inside_it(
+    demo_user, eager, django_capture_on_commit_callbacks
+):
+    from assessments.models import Place
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.report_batch_start(
+            user=demo_user, place=Place.objects.get(code="33"), format="docx", language="en"
+        )
+    job.refresh_from_db()
+    assert job.total == 2  # Kebondalem (Kendal) and Podosugih (Pekalongan), Jawa Tengah
+    assert all(n.endswith("-en.docx") for n in zip_names(job))
+
+
+@pytest.mark.django_db
+def test_a_batch_needs_a_program_or_a_place(demo_user):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.report_batch_start(user=demo_user)
+    assert not Job.objects.exists()
+
+
+@pytest.mark.django_db
+def test_jobs_api_and_pages(client, demo_user, eager, django_capture_on_commit_callbacks):
+    client.force_login(demo_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/api/v1/jobs/", {"program": "plpbk", "format": "pdf"}, content_type="application/json"
+        )
+    assert response.status_code == 202, response.content
+    job_id = response.json()["id"]
+    body = client.get(f"/api/v1/jobs/{job_id}/").json()
+    assert (body["status"], body["progress"], body["total"]) == ("done", 2, 2)
+    download = client.get(body["download"])
+    assert download.status_code == 200 and download["Content-Type"] == "application/zip"
+    assert client.post("/api/v1/jobs/", {}, content_type="application/json").status_code == 400
+    page = client.get(reverse("report-job", args=[job_id]), headers={"HX-Request": "true"})
+    assert 'data-status="done"' in page.content.decode()
+    client.force_login(UserFactory(username="lain"))
+    assert client.get(f"/api/v1/jobs/{job_id}/").status_code == 404
+    assert client.get(reverse("report-job-download", args=[job_id])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_runs_on_the_real_broker_with_a_worker():
+    if not os.environ.get("CELERY_BROKER_URL") or connection.vendor == "sqlite":
+        pytest.skip("needs CELERY_BROKER_URL and a server database (CI's PostgreSQL run)")
+    from celery.contrib.testing.worker import start_worker
+
+    with override_settings(DEBUG=True):
+        load_demo(create_logins=True)
+    user = User.objects.get(username="demo")
+    assert not app.conf.task_always_eager
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
+        job = services.report_batch_start(user=user, program=Program.objects.get(code="plpbk"))
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            job.refresh_from_db()
+            if job.status in ("done", "failed"):
+                break
+            time.sleep(0.5)
+    assert (job.status, job.progress, job.total) == ("done", 2, 2), job.error
+    assert len(zip_names(job)) == 2
