@@ -86,12 +86,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         total=Count("pk", distinct=True),
         answered=Count("pk", filter=Q(ratings__isnull=False), distinct=True),
     )
+    from reports.chapter import radar
+
+    score = selectors.case_score_get(case)
     return render(
         request,
         "assessments/case_detail.html",
         {
             "case": case,
-            "score": selectors.case_score_get(case),
+            "score": score,
+            "radar": radar(score),
             "can_edit": selectors.case_can_edit(request.user, case),
             "informants": informants,
         },
