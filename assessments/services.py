@@ -31,12 +31,14 @@ from .models import (
 from .reference import place_row
 
 
-def _save(instance: Any, *, user: Any = None) -> None:
+def validated_save(instance: Any, *, user: Any = None) -> Any:
+    """full_clean() then save(): every service writes through here."""
     instance.full_clean()
     if user is not None and getattr(user, "is_authenticated", False):
         # django-simple-history reads this for the "who" of the history row.
         instance._history_user = user
     instance.save()
+    return instance
 
 
 class EditConflict(ApplicationError):
@@ -140,7 +142,7 @@ def case_create(
         summary=summary,
         status=status,
     )
-    _save(case)
+    validated_save(case)
     case.collaborators.set([u for u in _researchers(collaborators) if u.pk != owner.pk])
     return case
 
@@ -171,7 +173,7 @@ def case_update(*, case: Case, collaborators: Iterable[Any] | None = None, **fie
         )
     for name, value in fields.items():
         setattr(case, name, value)
-    _save(case)
+    validated_save(case)
     if collaborators is not None:
         case.collaborators.set([u for u in _researchers(collaborators) if u.pk != case.owner_id])
     return case
@@ -188,7 +190,7 @@ def rater_create(
     user: User | None = None,
 ) -> Rater:
     rater = Rater(case=case, name=name, kind=kind, role=role, institution=institution, user=user)
-    _save(rater)
+    validated_save(rater)
     return rater
 
 
@@ -265,7 +267,7 @@ def rating_upsert(
             setattr(rating, name, field_value)
         if not created:
             rating.version += 1
-        _save(rating, user=user)
+        validated_save(rating, user=user)
     return rating
 
 
@@ -302,7 +304,7 @@ def conclusion_set(
         setattr(conclusion, name, value)
     if conclusion.pk:
         conclusion.version += 1
-    _save(conclusion, user=user)
+    validated_save(conclusion, user=user)
     return conclusion
 
 
@@ -322,7 +324,7 @@ def recommendation_create(
     recommendation = Recommendation(
         case=case, text=text, variable=variable, addressed_to=addressed_to, order=order
     )
-    _save(recommendation)
+    validated_save(recommendation)
     return recommendation
 
 
@@ -371,7 +373,7 @@ def framework_copy(
         banding=framework.banding,
         band_thresholds=list(framework.band_thresholds),
     )
-    _save(copy)
+    validated_save(copy)
     variables = list(framework.variables.prefetch_related("indicators").order_by("order"))
     new_variables = Variable.objects.bulk_create(
         [
@@ -422,7 +424,7 @@ def framework_update(*, framework: Framework, user: User, **fields: Any) -> Fram
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     for name, value in fields.items():
         setattr(framework, name, value)
-    _save(framework)
+    validated_save(framework)
     _check_framework_scorable(framework)
     return framework
 
@@ -471,7 +473,7 @@ def variable_create(
         description=description,
         order=order,
     )
-    _save(variable)
+    validated_save(variable)
     for item in indicators:
         indicator_create(
             variable=variable,
@@ -494,7 +496,7 @@ def variable_update(*, variable: Variable, user: User, **fields: Any) -> Variabl
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     for name, value in fields.items():
         setattr(variable, name, value)
-    _save(variable)
+    validated_save(variable)
     return variable
 
 
@@ -550,7 +552,7 @@ def indicator_create(
         weight=weight,
         order=order,
     )
-    _save(indicator)
+    validated_save(indicator)
     return indicator
 
 
@@ -563,7 +565,7 @@ def indicator_update(*, indicator: Indicator, user: User, **fields: Any) -> Indi
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     for name, value in fields.items():
         setattr(indicator, name, value)
-    _save(indicator)
+    validated_save(indicator)
     return indicator
 
 
@@ -680,7 +682,7 @@ def recommendation_update(*, recommendation: Recommendation, **fields: Any) -> R
         raise ApplicationError({"variable": _("This variable is not in the case's framework.")})
     for name, value in fields.items():
         setattr(recommendation, name, value)
-    _save(recommendation)
+    validated_save(recommendation)
     return recommendation
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from assessments.errors import ApplicationError
 from assessments.models import Case, Place, User
+from assessments.services import validated_save
 
 from .models import (
     Actor,
@@ -25,12 +26,6 @@ from .models import (
 )
 
 
-def _save(instance: Any) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
 @transaction.atomic
 def actor_create(
     *,
@@ -43,7 +38,7 @@ def actor_create(
     short_label: str = "",
     created_by: User | None = None,
 ) -> Actor:
-    return _save(
+    return validated_save(
         Actor(
             name=name,
             kind=kind,
@@ -71,7 +66,7 @@ def actor_update(*, actor: Actor, user: User, **fields: Any) -> Actor:
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     for name, value in fields.items():
         setattr(actor, name, value)
-    return _save(actor)
+    return validated_save(actor)
 
 
 @transaction.atomic
@@ -88,7 +83,7 @@ def participation_set(
         s for s in stages if s not in Stage.values
     ]
     participation.note = note
-    return _save(participation)
+    return validated_save(participation)
 
 
 @transaction.atomic
@@ -121,7 +116,7 @@ def tie_create(
         raise ApplicationError({"dominant": _("A symmetric tie has no dominant actor.")})
     if dominant is not None and dominant.pk not in (source.pk, target.pk):
         raise ApplicationError({"dominant": _("The dominant actor must be one of the two.")})
-    tie = _save(
+    tie = validated_save(
         Tie(
             case=case,
             level=source.kind,
@@ -166,7 +161,7 @@ def partnership_create(
     year: int | None = None,
     continued: bool = False,
 ) -> Partnership:
-    partnership = _save(
+    partnership = validated_save(
         Partnership(
             case=case,
             form=form,
@@ -195,16 +190,16 @@ def factor_create(
 ) -> Factor:
     if partnership is not None and partnership.case_id != case.pk:
         raise ApplicationError({"partnership": _("This partnership belongs to another case.")})
-    return _save(
+    return validated_save(
         Factor(case=case, kind=kind, text=text, evidence=evidence, partnership=partnership)
     )
 
 
 @transaction.atomic
 def output_create(*, case: Case, **fields: Any) -> ProgramOutput:
-    return _save(ProgramOutput(case=case, **fields))
+    return validated_save(ProgramOutput(case=case, **fields))
 
 
 @transaction.atomic
 def slum_area_create(*, case: Case, **fields: Any) -> SlumArea:
-    return _save(SlumArea(case=case, **fields))
+    return validated_save(SlumArea(case=case, **fields))
