@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
@@ -27,12 +26,10 @@ from .filters import CaseFilter, FrameworkFilter, PlaceFilter
 from .models import (
     Case,
     Framework,
-    Indicator,
     Program,
     Rater,
     Rating,
     Recommendation,
-    ScaleLevel,
     Variable,
 )
 from .serializers import (
@@ -82,28 +79,16 @@ class PlaceListApi(generics.ListAPIView):
         return selectors.place_search(self.request.query_params.get("q", ""))
 
 
-def frameworks_with_structure(queryset):
-    return queryset.select_related("scale", "owner").prefetch_related(
-        Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
-        Prefetch(
-            "variables",
-            queryset=Variable.objects.order_by("order", "code").prefetch_related(
-                Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
-            ),
-        ),
-    )
-
-
 class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = FrameworkSerializer
     filterset_class = FrameworkFilter
     ordering_fields = ["code", "name", "created"]
 
     def get_queryset(self):
-        return frameworks_with_structure(selectors.framework_list(user=self.request.user))
+        return selectors.frameworks_with_structure(selectors.framework_list(user=self.request.user))
 
     def _detail(self, framework: Framework, code: int = status.HTTP_200_OK) -> Response:
-        fresh = frameworks_with_structure(Framework.objects.filter(pk=framework.pk)).get()
+        fresh = selectors.framework_with_structure(framework.pk)
         return Response(self.get_serializer(fresh).data, status=code)
 
     @extend_schema(request=FrameworkCopySerializer, responses={201: FrameworkSerializer})

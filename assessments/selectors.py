@@ -101,20 +101,21 @@ def framework_list(*, user: Any) -> QuerySet[Framework]:
     return Framework.objects.filter(owned).select_related("scale", "owner").order_by("name")
 
 
-def framework_with_structure(framework_id: int) -> Framework:
-    return (
-        Framework.objects.select_related("scale", "owner")
-        .prefetch_related(
-            Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
-            Prefetch(
-                "variables",
-                queryset=Variable.objects.order_by("order", "code").prefetch_related(
-                    Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
-                ),
+def frameworks_with_structure(frameworks: QuerySet[Framework]) -> QuerySet[Framework]:
+    """Frameworks with their scale levels, variables and indicators in order: 4 queries."""
+    return frameworks.select_related("scale", "owner").prefetch_related(
+        Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
+        Prefetch(
+            "variables",
+            queryset=Variable.objects.order_by("order", "code").prefetch_related(
+                Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
             ),
-        )
-        .get(pk=framework_id)
+        ),
     )
+
+
+def framework_with_structure(framework_id: int) -> Framework:
+    return frameworks_with_structure(Framework.objects.all()).get(pk=framework_id)
 
 
 def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
@@ -154,17 +155,7 @@ def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
     framework_ids = {case.framework_id for case in cases}
     frameworks = {
         framework.pk: framework_spec(framework)
-        for framework in Framework.objects.filter(pk__in=framework_ids)
-        .select_related("scale")
-        .prefetch_related(
-            Prefetch("scale__levels", queryset=ScaleLevel.objects.order_by("value")),
-            Prefetch(
-                "variables",
-                queryset=Variable.objects.order_by("order", "code").prefetch_related(
-                    Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code"))
-                ),
-            ),
-        )
+        for framework in frameworks_with_structure(Framework.objects.filter(pk__in=framework_ids))
     }
     case_ids = [case.pk for case in cases]
     ratings: dict[int, list[scoring.RatingInput]] = defaultdict(list)

@@ -41,6 +41,16 @@ def validated_save(instance: Any, *, user: Any = None) -> Any:
     return instance
 
 
+def apply_fields(instance: Any, fields: dict[str, Any], allowed: set[str]) -> Any:
+    """Sets the given fields on an instance, refusing any the caller may not change."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    return instance
+
+
 class EditConflict(ApplicationError):
     """Someone saved a newer version since the form was loaded; `current` is what they saved."""
 
@@ -163,17 +173,12 @@ CASE_EDITABLE_FIELDS = {
 
 @transaction.atomic
 def case_update(*, case: Case, collaborators: Iterable[Any] | None = None, **fields: Any) -> Case:
-    unknown = set(fields) - CASE_EDITABLE_FIELDS
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     changes_framework = "framework" in fields and fields["framework"].pk != case.framework_id
     if changes_framework and (case.ratings.exists() or case.conclusions.exists()):
         raise ApplicationError(
             {"framework": _("This case already has ratings; its framework cannot change.")}
         )
-    for name, value in fields.items():
-        setattr(case, name, value)
-    validated_save(case)
+    validated_save(apply_fields(case, fields, CASE_EDITABLE_FIELDS))
     if collaborators is not None:
         case.collaborators.set([u for u in _researchers(collaborators) if u.pk != case.owner_id])
     return case
@@ -410,20 +415,19 @@ def framework_copy(
 @transaction.atomic
 def framework_update(*, framework: Framework, user: User, **fields: Any) -> Framework:
     framework_assert_editable(framework=framework, user=user)
-    allowed = {
-        "name",
-        "citation",
-        "version",
-        "indicator_aggregation",
-        "overall_method",
-        "banding",
-        "band_thresholds",
-    }
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    for name, value in fields.items():
-        setattr(framework, name, value)
+    apply_fields(
+        framework,
+        fields,
+        {
+            "name",
+            "citation",
+            "version",
+            "indicator_aggregation",
+            "overall_method",
+            "banding",
+            "band_thresholds",
+        },
+    )
     validated_save(framework)
     _check_framework_scorable(framework)
     return framework
@@ -490,12 +494,7 @@ def variable_create(
 @transaction.atomic
 def variable_update(*, variable: Variable, user: User, **fields: Any) -> Variable:
     framework_assert_editable(framework=variable.framework, user=user)
-    allowed = {"code", "name_id", "name_en", "description"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    for name, value in fields.items():
-        setattr(variable, name, value)
+    apply_fields(variable, fields, {"code", "name_id", "name_en", "description"})
     validated_save(variable)
     return variable
 
@@ -559,12 +558,7 @@ def indicator_create(
 @transaction.atomic
 def indicator_update(*, indicator: Indicator, user: User, **fields: Any) -> Indicator:
     framework_assert_editable(framework=indicator.framework, user=user)
-    allowed = {"code", "name_id", "name_en", "description", "weight"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    for name, value in fields.items():
-        setattr(indicator, name, value)
+    apply_fields(indicator, fields, {"code", "name_id", "name_en", "description", "weight"})
     validated_save(indicator)
     return indicator
 
@@ -673,15 +667,10 @@ class _Rollback(Exception):
 
 @transaction.atomic
 def recommendation_update(*, recommendation: Recommendation, **fields: Any) -> Recommendation:
-    allowed = {"text", "variable", "addressed_to", "order"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     variable = fields.get("variable", recommendation.variable)
     if variable is not None and variable.framework_id != recommendation.case.framework_id:
         raise ApplicationError({"variable": _("This variable is not in the case's framework.")})
-    for name, value in fields.items():
-        setattr(recommendation, name, value)
+    apply_fields(recommendation, fields, {"text", "variable", "addressed_to", "order"})
     validated_save(recommendation)
     return recommendation
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from assessments.errors import ApplicationError
 from assessments.models import Case, Place, User
-from assessments.services import validated_save
+from assessments.services import apply_fields, validated_save
 
 from .models import (
     Actor,
@@ -60,12 +60,9 @@ def actor_can_edit(*, actor: Actor, user: User) -> bool:
 def actor_update(*, actor: Actor, user: User, **fields: Any) -> Actor:
     if not actor_can_edit(actor=actor, user=user):
         raise PermissionError(_("Only whoever added an actor (or an admin) can change it."))
-    allowed = {"name", "kind", "sector", "type", "place", "institution", "short_label"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
-    for name, value in fields.items():
-        setattr(actor, name, value)
+    apply_fields(
+        actor, fields, {"name", "kind", "sector", "type", "place", "institution", "short_label"}
+    )
     return validated_save(actor)
 
 
