@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status, viewsets
@@ -19,19 +18,12 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from kolaborasi.api import CSVRenderer
+from common.api import CSVRenderer
 
 from . import selectors, services
+from .api_base import CaseNestedMixin
 from .filters import CaseFilter, FrameworkFilter, PlaceFilter
-from .models import (
-    Case,
-    Framework,
-    Program,
-    Rater,
-    Rating,
-    Recommendation,
-    Variable,
-)
+from .models import Case, Framework, Rater, Rating, Recommendation, Variable
 from .serializers import (
     CaseScoreSerializer,
     CaseSerializer,
@@ -50,10 +42,6 @@ from .serializers import (
 )
 
 
-def case_for(request: Request, pk: int, *, write: bool = False) -> Case:
-    return selectors.case_get_for(user=request.user, pk=pk, write=write)
-
-
 class TokenApi(ObtainAuthToken):
     """Exchange a username and password for an API token."""
 
@@ -63,7 +51,7 @@ class TokenApi(ObtainAuthToken):
 
 
 class ProgramListApi(generics.ListAPIView):
-    queryset = Program.objects.order_by("name")
+    queryset = selectors.program_list()
     serializer_class = ProgramSerializer
     filterset_fields = ["code"]
     ordering_fields = ["code", "name", "start_year"]
@@ -106,12 +94,9 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
     def variables(self, request: Request, pk: Any = None) -> Response:
         data = VariableInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        framework = self.get_object()
-        if framework.owner_id != request.user.pk and not request.user.is_superuser:
-            raise PermissionDenied("Only the owner of a framework can change it.")
         values = data.validated_data
         variable = services.variable_create(
-            framework=framework,
+            framework=self.get_object(),
             user=request.user,
             code=values["code"],
             name_id=values["name"],
@@ -163,22 +148,6 @@ class CaseViewSet(viewsets.ModelViewSet):
         services.case_delete(case=instance, user=self.request.user)
 
 
-class CaseNestedMixin:
-    """Endpoints under /cases/{id}/: the case decides who may read and who may write."""
-
-    request: Request
-    kwargs: dict[str, Any]
-    model: type
-
-    def get_case(self, *, write: bool = False) -> Case:
-        return case_for(self.request, self.kwargs["case_pk"], write=write)
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # schema generation has no case
-            return self.model.objects.none()
-        return self.case_queryset(self.get_case())
-
-
 class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
     serializer_class = RaterSerializer
     model = Rater
@@ -186,7 +155,7 @@ class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
     ordering_fields = ["name", "kind"]
 
     def case_queryset(self, case: Case):
-        return case.raters.order_by("kind", "name")
+        return selectors.case_raters(case)
 
     def perform_create(self, serializer: RaterSerializer) -> None:
         serializer.instance = services.rater_create(
@@ -209,11 +178,7 @@ class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
     ordering_fields = ["updated", "value"]
 
     def case_queryset(self, case: Case):
-        return (
-            Rating.objects.filter(case=case)
-            .select_related("indicator")
-            .order_by("indicator__variable__order", "indicator__order", "rater_id")
-        )
+        return selectors.case_ratings(case)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case(write=True)
@@ -245,12 +210,14 @@ class ConclusionApi(CaseNestedMixin, generics.GenericAPIView):
         code = self.kwargs["variable_code"]
         if code == "overall":
             return None
-        return get_object_or_404(Variable, framework_id=case.framework_id, code=code)
+        variable = selectors.framework_variable(case.framework, code)
+        if variable is None:
+            raise Http404
+        return variable
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case()
-        variable = self.get_variable(case)
-        conclusion = case.conclusions.filter(variable=variable).first()
+        conclusion = selectors.case_conclusion_of(case, self.get_variable(case))
         if conclusion is None:
             raise Http404
         return Response(self.get_serializer(conclusion).data)
@@ -272,12 +239,12 @@ class RecommendationViewSet(CaseNestedMixin, viewsets.ModelViewSet):
     ordering_fields = ["order"]
 
     def case_queryset(self, case: Case):
-        return case.recommendations.select_related("variable", "case")
+        return selectors.case_recommendations(case).select_related("case")
 
     def _variable(self, case: Case, code: str | None) -> Variable | None:
         if not code:
             return None
-        variable = Variable.objects.filter(framework_id=case.framework_id, code=code).first()
+        variable = selectors.framework_variable(case.framework, code)
         if variable is None:
             raise ValidationError({"variable": [f"No variable {code} in this case's framework."]})
         return variable
@@ -338,16 +305,11 @@ class ScoreListApi(generics.ListAPIView):
         return selectors.case_list(user=self.request.user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        cases = self.filter_queryset(self.get_queryset())
-        rows = selectors.score_rows(cases)
-        variable = request.query_params.get("variable")
-        verdict = request.query_params.get("verdict")
-        rows = [
-            row
-            for row in rows
-            if (not variable or row["variable"] == variable)
-            and (not verdict or row["verdict"] == verdict)
-        ]
+        rows = selectors.score_rows(
+            self.filter_queryset(self.get_queryset()),
+            variable=request.query_params.get("variable", ""),
+            verdict=request.query_params.get("verdict", ""),
+        )
         if request.accepted_renderer.format == "csv":
             return Response(rows)
         page = self.paginate_queryset(rows)

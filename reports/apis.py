@@ -10,15 +10,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from assessments.apis import CaseNestedMixin
-from assessments.models import Program
-from assessments.serializers import CaseScoreSerializer, PlaceCodeField
+from assessments import selectors as assessment_selectors
+from assessments.api_base import CaseNestedMixin
+from assessments.fields import PlaceCodeField
+from assessments.serializers import CaseScoreSerializer
 
-from . import services
+from . import selectors, services
 from .models import Job
 
 LANGUAGE = OpenApiParameter("lang", str, enum=["id", "en"], description="default id")
@@ -51,7 +52,10 @@ class CaseReportApi(CaseNestedMixin, generics.GenericAPIView):
 
 class JobSerializer(serializers.ModelSerializer):
     program = serializers.SlugRelatedField(
-        slug_field="code", queryset=Program.objects.all(), required=False, allow_null=True
+        slug_field="code",
+        queryset=assessment_selectors.program_list(),
+        required=False,
+        allow_null=True,
     )
     place = PlaceCodeField(required=False, allow_null=True)
     percent = serializers.IntegerField(read_only=True)
@@ -102,7 +106,7 @@ class JobViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Job.objects.none()
-        return Job.objects.filter(owner=self.request.user).select_related("program")
+        return selectors.job_list(user=self.request.user)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -114,12 +118,4 @@ class JobViewSet(
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def download(self, request: Request, pk: Any = None) -> FileResponse:
-        job = self.get_object()
-        if job.status != Job.Status.DONE or not job.file:
-            raise NotFound("The reports are not ready yet.")
-        return FileResponse(
-            job.file.open("rb"),
-            as_attachment=True,
-            filename=f"laporan-{job.pk}.zip",
-            content_type="application/zip",
-        )
+        return selectors.job_archive(self.get_object())

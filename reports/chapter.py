@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from assessments import selectors as assessment_selectors
 from assessments.models import Case, Rating
-from assessments.scoring import CaseScore, Level, VariableVerdict, band_for, format_number
+from assessments.scoring import CaseScore, Level, VariableVerdict, format_number, level_label
 
 
 def verdict_phrase(level: Level | None) -> str:
@@ -68,7 +68,6 @@ class Chapter:
     overall: str
     recommendations: list[tuple[str, str]]
     indicator_rows: list[IndicatorRow]
-    radar: dict[str, Any]
     method_note: list[str]
     partnerships: list[Any] = field(default_factory=list)
     outputs: list[Any] = field(default_factory=list)
@@ -93,15 +92,10 @@ def _carrying_indicators(verdict: VariableVerdict, score: CaseScore) -> set[str]
     """The indicators whose own score lies in the band of the variable's final verdict; when
     none does (an average of mixed levels), every rated indicator carried it."""
     level = verdict.level
-    rated = [i for i in verdict.indicators if i.score is not None]
+    rated = [i for i in verdict.indicators if i.rated]
     if level is None:
         return set()
-    bands = score.framework.bands
-    same = {
-        i.spec.code
-        for i in rated
-        if band_for(i.score, bands, score.framework.scale).level.value == level.value
-    }
+    same = {i.spec.code for i in rated if i.level is not None and i.level.value == level.value}
     return same or {i.spec.code for i in rated}
 
 
@@ -131,7 +125,7 @@ def _variable_section(
         body = _("No indicator of this variable has been rated yet.")
     else:
         body = f"{verdict.explanation}."
-    label = level.label if level else _("Not assessed")
+    label = verdict.label
     closing = _("Thus %(name)s %(phrase)s (%(label)s).") % {
         "name": verdict.spec.name.lower(),
         "phrase": verdict_phrase(level),
@@ -142,9 +136,7 @@ def _variable_section(
             "The researcher set this verdict in place of the computed one "
             "(%(computed)s): %(reason)s"
         ) % {
-            "computed": verdict.computed_level.label
-            if verdict.computed_level
-            else _("Not assessed"),
+            "computed": verdict.computed_label,
             "reason": verdict.override.reason,
         }
     return VariableSection(
@@ -158,55 +150,6 @@ def _variable_section(
         evidence=evidence,
         closing=closing,
     )
-
-
-def radar(score: CaseScore, size: int = 360) -> dict[str, Any]:
-    """Points of a radar chart of the variable scores (a spoke per variable, the scale's
-    maximum at the rim). Plain numbers, so the SVG is the same in the page and the PDF."""
-    import math
-
-    centre, radius = size / 2, size / 2 - 70
-    lowest, highest = score.framework.scale.minimum, score.framework.scale.maximum
-    count = max(len(score.variables), 3)
-
-    def point(index: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        return (
-            round(centre + radius * fraction * math.cos(angle), 1),
-            round(centre + radius * fraction * math.sin(angle), 1),
-        )
-
-    spokes, values = [], []
-    for index, verdict in enumerate(score.variables):
-        x, y = point(index, 1.0)
-        lx, ly = point(index, 1.18)
-        spokes.append(
-            {
-                "x": x,
-                "y": y,
-                "label_x": lx,
-                "label_y": ly,
-                "label": verdict.spec.code,
-                "anchor": "middle"
-                if abs(lx - centre) < 10
-                else ("start" if lx > centre else "end"),
-            }
-        )
-        fraction = 0.0
-        if verdict.score is not None:
-            fraction = (float(verdict.score) - lowest) / (highest - lowest) * 0.8 + 0.2
-        values.append(point(index, fraction))
-    rings = []
-    for step in range(1, 5):
-        ring = [point(i, step / 4) for i in range(len(score.variables))]
-        rings.append(" ".join(f"{x},{y}" for x, y in ring))
-    return {
-        "size": size,
-        "spokes": spokes,
-        "centre": centre,
-        "rings": rings,
-        "polygon": " ".join(f"{x},{y}" for x, y in values),
-    }
 
 
 def _method_note(case: Case, score: CaseScore) -> list[str]:
@@ -292,7 +235,7 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
             "Overall, collaboration in this case %(phrase)s (%(label)s). %(explanation)s."
         ) % {
             "phrase": verdict_phrase(overall_level),
-            "label": overall_level.label if overall_level else _("Not assessed"),
+            "label": score.overall.label,
             "explanation": score.overall.explanation,
         }
         overall = f"{overall} {overall_closing}".strip()
@@ -315,11 +258,7 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
                 code=indicator.spec.code,
                 name=indicator.spec.name,
                 score=format_number(indicator.score) if indicator.score is not None else "—",
-                level=band_for(
-                    indicator.score, score.framework.bands, score.framework.scale
-                ).level.label
-                if indicator.score is not None
-                else _("Not assessed"),
+                level=level_label(indicator.level),
             )
             for verdict in score.variables
             for indicator in verdict.indicators
@@ -334,7 +273,6 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
             overall=overall,
             recommendations=recommendations,
             indicator_rows=rows,
-            radar=radar(score),
             method_note=_method_note(case, score),
             partnerships=list(case.partnerships.all()),
             outputs=list(case.outputs.all()),

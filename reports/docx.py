@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from assessments.templatetags.kolaborasi import id_number, rupiah
+from common.numbers import format_rupiah, indonesian_number
 
 from .chapter import Chapter
 from .exports import xml_safe
@@ -113,9 +113,9 @@ def render_docx(chapter: Chapter) -> bytes:
                     [
                         o.location,
                         o.activity,
-                        f"{id_number(o.volume)} {o.unit}".strip(),
+                        f"{indonesian_number(o.volume)} {o.unit}".strip(),
                         o.get_funding_source_display(),
-                        rupiah(o.amount_rupiah),
+                        format_rupiah(o.amount_rupiah),
                     ]
                     for o in chapter.outputs
                 ],

@@ -47,8 +47,8 @@ def score_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
                 verdict.spec.code,
                 verdict.spec.name,
                 round(float(verdict.score), 4) if verdict.score is not None else None,
-                verdict.level.label if verdict.level else _("Not assessed"),
-                verdict.computed_level.label if verdict.computed_level else _("Not assessed"),
+                verdict.label,
+                verdict.computed_label,
                 f"{rated}/{total}",
                 verdict.explanation,
             ]
@@ -59,8 +59,8 @@ def score_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
             "",
             _("Overall"),
             None,
-            overall.level.label if overall.level else _("Not assessed"),
-            overall.computed_level.label if overall.computed_level else _("Not assessed"),
+            overall.label,
+            overall.computed_label,
             "",
             overall.explanation,
         ]
@@ -136,10 +136,7 @@ def render_csv(chapter: Chapter) -> bytes:
     """Ratings with evidence, each row also carrying its variable's verdict."""
     with translation.override(chapter.language):
         headers, rows = rating_rows(chapter)
-        verdicts = {
-            v.spec.code: v.level.label if v.level else _("Not assessed")
-            for v in chapter.score.variables
-        }
+        verdicts = {v.spec.code: v.label for v in chapter.score.variables}
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow([*headers, _("Variable verdict")])

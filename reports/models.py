@@ -63,5 +63,10 @@ class Job(models.Model):
         return f"{self.get_format_display()} · {self.program or self.place} · {self.status}"
 
     @property
+    def archive_name(self) -> str:
+        """The zip's name, in storage and as downloaded."""
+        return f"laporan-{self.pk}.zip"
+
+    @property
     def percent(self) -> int:
         return round(100 * self.progress / self.total) if self.total else 0

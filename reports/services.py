@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from assessments.models import Case
+from assessments.models import Case, Place, Program, User
+from common.errors import ApplicationError
 
 from .chapter import build_chapter
+from .models import Job
+from .selectors import job_cases
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -43,25 +49,16 @@ def case_report(*, case: Case, kind: str, language: str = "id") -> Report:
     return Report(renderers[kind](chapter), CONTENT_TYPES[kind], name)
 
 
-def _batch_cases(job):
-    from assessments.selectors import case_list, place_within_q
-
-    cases = case_list(user=job.owner)
-    if job.program_id:
-        cases = cases.filter(program_id=job.program_id)
-    if job.place_id:
-        cases = cases.filter(place_within_q(job.place_id, "place__code"))
-    return cases
-
-
 @transaction.atomic
 def report_batch_start(
-    *, user, program=None, place=None, language: str = "id", format: str = "pdf"
-):
+    *,
+    user: User,
+    program: Program | None = None,
+    place: Place | None = None,
+    language: str = "id",
+    format: str = "pdf",
+) -> Job:
     """Queues the reports of every case of a program and/or place that the user may open."""
-    from assessments.errors import ApplicationError
-
-    from .models import Job
     from .tasks import build_report_batch
 
     if program is None and place is None:
@@ -70,7 +67,7 @@ def report_batch_start(
         raise ApplicationError({"language": _("Choose id or en.")})
     job = Job(owner=user, program=program, place=place, language=language, format=format)
     job.full_clean()
-    job.total = _batch_cases(job).count()
+    job.total = job_cases(job).count()
     job.save()
     # Queued only once the job row is committed, so the worker always finds it.
     transaction.on_commit(lambda: build_report_batch.delay(str(job.pk)))
@@ -80,17 +77,10 @@ def report_batch_start(
 def report_batch_build(job_id: str) -> None:
     """Builds the zip of a job. Idempotent: a finished job is left alone, a rerun after a dead
     worker starts the zip again from the first case."""
-    import zipfile
-
-    from django.core.files.base import ContentFile
-    from django.utils import timezone
-
-    from .models import Job
-
     job = Job.objects.select_related("owner").get(pk=job_id)
     if job.status == Job.Status.DONE:
         return
-    cases = list(_batch_cases(job))
+    cases = list(job_cases(job))
     Job.objects.filter(pk=job.pk).update(
         status=Job.Status.RUNNING, progress=0, total=len(cases), error=""
     )
@@ -107,8 +97,7 @@ def report_batch_build(job_id: str) -> None:
         )
         raise
     job.refresh_from_db()
-    name = f"laporan-{job.pk}.zip"
-    job.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    job.file.save(job.archive_name, ContentFile(buffer.getvalue()), save=False)
     job.status = Job.Status.DONE
     job.finished = timezone.now()
     job.save(update_fields=["file", "status", "finished"])

@@ -3,39 +3,35 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from assessments.forms import apply_service_error
-from assessments.models import Place, Program
+from assessments import selectors as assessment_selectors
+from assessments.fields import PlaceCodeFormField
+from common.forms import apply_service_error
 
-from . import services
+from . import selectors, services
 from .models import Job
 
 
 class BatchForm(forms.Form):
     program = forms.ModelChoiceField(
-        label=_("Program"), queryset=Program.objects.all(), required=False, to_field_name="code"
+        label=_("Program"),
+        queryset=assessment_selectors.program_list(),
+        required=False,
+        to_field_name="code",
     )
-    place = forms.CharField(
+    place = PlaceCodeFormField(
         label=_("Place (Kemendagri code)"),
         required=False,
         help_text=_("e.g. 21.72 for Kota Tanjung Pinang: every case inside"),
+        error_messages={"unknown": _("No place has this code.")},
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")]
     )
     format = forms.ChoiceField(label=_("Format"), choices=Job.Format.choices)
-
-    def clean_place(self):
-        code = self.cleaned_data["place"].strip()
-        if not code:
-            return None
-        place = Place.objects.filter(code=code).first()
-        if place is None:
-            raise ValidationError(_("No place has this code."))
-        return place
 
 
 @login_required
@@ -48,32 +44,17 @@ def batch(request: HttpRequest) -> HttpResponse:
             apply_service_error(form, error)
         else:
             return redirect("report-job", job.pk)
-    jobs = Job.objects.filter(owner=request.user).select_related("program", "place")[:20]
+    jobs = selectors.job_list(user=request.user)[:20]
     return render(request, "reports/batch.html", {"form": form, "jobs": jobs})
-
-
-def _job(request: HttpRequest, pk) -> Job:
-    job = Job.objects.filter(owner=request.user, pk=pk).select_related("program", "place")
-    if not job.exists():
-        raise Http404
-    return job.get()
 
 
 @login_required
 def job_detail(request: HttpRequest, pk) -> HttpResponse:
-    job = _job(request, pk)
+    job = selectors.job_get_for(user=request.user, pk=pk)
     template = "reports/_job_status.html" if request.htmx else "reports/job.html"
     return render(request, template, {"job": job})
 
 
 @login_required
 def job_download(request: HttpRequest, pk) -> FileResponse:
-    job = _job(request, pk)
-    if job.status != Job.Status.DONE or not job.file:
-        raise Http404
-    return FileResponse(
-        job.file.open("rb"),
-        as_attachment=True,
-        filename=f"laporan-{job.pk}.zip",
-        content_type="application/zip",
-    )
+    return selectors.job_archive(selectors.job_get_for(user=request.user, pk=pk))

@@ -8,17 +8,16 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from assessments.apis import CaseNestedMixin
-from kolaborasi.api import CSVRenderer
+from assessments.api_base import CaseNestedMixin
+from common.api import CSVRenderer
 
 from . import network, selectors, services
 from .models import (
     Actor,
-    ActorType,
     Factor,
     Level,
     Participation,
@@ -43,7 +42,7 @@ from .serializers import (
 
 
 class ActorTypeListApi(generics.ListAPIView):
-    queryset = ActorType.objects.order_by("name")
+    queryset = selectors.actor_type_list()
     serializer_class = ActorTypeSerializer
     filterset_fields = ["sector"]
 
@@ -55,9 +54,7 @@ class ActorViewSet(viewsets.ModelViewSet):
     ordering_fields = ["name"]
 
     def get_queryset(self):
-        actors = selectors.actor_list()
-        query = self.request.query_params.get("q", "").strip()
-        return actors.filter(name__icontains=query) if query else actors
+        return selectors.actor_list(query=self.request.query_params.get("q", ""))
 
     def perform_create(self, serializer: ActorSerializer) -> None:
         serializer.instance = services.actor_create(
@@ -70,9 +67,7 @@ class ActorViewSet(viewsets.ModelViewSet):
         )
 
     def perform_destroy(self, instance: Actor) -> None:
-        if not services.actor_can_edit(actor=instance, user=self.request.user):
-            raise PermissionDenied("Only whoever added an actor (or an admin) can delete it.")
-        instance.delete()
+        services.actor_delete(actor=instance, user=self.request.user)
 
 
 class CaseChildViewSet(
@@ -89,7 +84,7 @@ class CaseChildViewSet(
     create_service: Any = None
 
     def case_queryset(self, case):
-        return getattr(case, self.related_name).all()
+        return selectors.case_rows(case, self.related_name)
 
     def perform_create(self, serializer) -> None:
         serializer.instance = type(self).create_service(
@@ -98,7 +93,7 @@ class CaseChildViewSet(
 
     def perform_destroy(self, instance) -> None:
         self.get_case(write=True)
-        instance.delete()
+        services.case_row_delete(row=instance)
 
 
 class ParticipationViewSet(CaseChildViewSet):
@@ -108,7 +103,7 @@ class ParticipationViewSet(CaseChildViewSet):
     create_service = services.participation_set
 
     def case_queryset(self, case):
-        return case.participations.select_related("actor")
+        return selectors.case_participations(case)
 
 
 class TieViewSet(CaseChildViewSet):
@@ -126,7 +121,7 @@ class PartnershipViewSet(CaseChildViewSet):
     create_service = services.partnership_create
 
     def case_queryset(self, case):
-        return case.partnerships.prefetch_related("partners")
+        return selectors.case_partnerships(case)
 
 
 class FactorViewSet(CaseChildViewSet):

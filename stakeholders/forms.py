@@ -5,9 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import selectors
 from .models import (
     Actor,
-    ActorType,
     Factor,
     Level,
     Participation,
@@ -29,7 +29,9 @@ class ParticipantForm(forms.Form):
     short_label = forms.CharField(label=_("Short label"), max_length=20, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=Level.choices, required=False)
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, required=False)
-    type = forms.ModelChoiceField(label=_("Type"), queryset=ActorType.objects.all(), required=False)
+    type = forms.ModelChoiceField(
+        label=_("Type"), queryset=selectors.actor_type_list(), required=False
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Participation.Role.choices)
     stages = forms.MultipleChoiceField(
         label=_("Program stages"),
@@ -40,7 +42,7 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.order_by("name")
+        self.fields["actor"].queryset = selectors.actors_all()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -56,16 +58,7 @@ class ParticipantForm(forms.Form):
 class TieForm(forms.ModelForm):
     class Meta:
         model = Tie
-        fields = [
-            "source",
-            "target",
-            "form",
-            "direction",
-            "dominant",
-            "strength",
-            "stage",
-            "evidence",
-        ]
+        fields = list(Tie.ENTRY_FIELDS)
         widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, actors, **kwargs: Any) -> None:
@@ -81,18 +74,7 @@ class TieForm(forms.ModelForm):
 class PartnershipForm(forms.ModelForm):
     class Meta:
         model = Partnership
-        fields = [
-            "partners",
-            "form",
-            "description",
-            "value_rupiah",
-            "volume",
-            "unit",
-            "process",
-            "status",
-            "year",
-            "continued",
-        ]
+        fields = list(Partnership.ENTRY_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),
             "partners": forms.CheckboxSelectMultiple,
@@ -113,13 +95,4 @@ class FactorForm(forms.ModelForm):
 class OutputForm(forms.ModelForm):
     class Meta:
         model = ProgramOutput
-        fields = [
-            "location",
-            "activity",
-            "volume",
-            "unit",
-            "funding_source",
-            "amount_rupiah",
-            "year",
-            "source_note",
-        ]
+        fields = list(ProgramOutput.ENTRY_FIELDS)

@@ -142,6 +142,18 @@ class Participation(models.Model):
 
 
 class Tie(models.Model):
+    # What a researcher enters for a tie, in the order forms and the API show it.
+    ENTRY_FIELDS = (
+        "source",
+        "target",
+        "form",
+        "direction",
+        "dominant",
+        "strength",
+        "stage",
+        "evidence",
+    )
+
     class Form(models.TextChoices):
         KEKERABATAN = "kekerabatan", _("kinship / acquaintance")
         KERJA = "kerja", _("work")
@@ -219,6 +231,20 @@ class Tie(models.Model):
 
 
 class Partnership(models.Model):
+    # What a researcher enters for a partnership, in the order forms and the API show it.
+    ENTRY_FIELDS = (
+        "partners",
+        "form",
+        "description",
+        "value_rupiah",
+        "volume",
+        "unit",
+        "process",
+        "status",
+        "year",
+        "continued",
+    )
+
     class Form(models.TextChoices):
         FISIK = "fisik", _("physical aid (infrastructure)")
         UANG = "uang", _("money (usually CSR)")
@@ -318,6 +344,18 @@ class FundingSource(models.TextChoices):
 
 
 class ProgramOutput(models.Model):
+    # What a researcher enters for an output, in the order forms and the API show it.
+    ENTRY_FIELDS = (
+        "location",
+        "activity",
+        "volume",
+        "unit",
+        "funding_source",
+        "amount_rupiah",
+        "year",
+        "source_note",
+    )
+
     """An activity built or delivered: the hard evidence behind intermediate outcomes."""
 
     case = models.ForeignKey("assessments.Case", on_delete=models.CASCADE, related_name="outputs")

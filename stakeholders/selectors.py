@@ -1,13 +1,16 @@
-"""Reads: a case's network in two queries, whatever its size."""
+"""Reads: actors, the stakeholder rows of a case, and its network in two queries, whatever
+its size."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
 from assessments.models import Case
 
 from . import network
-from .models import Actor, Participation, Tie
+from .models import Actor, ActorType, Factor, Participation, Partnership, Tie
 
 
 def case_network(case: Case, *, level: str, stage: str = "") -> network.Network:
@@ -47,5 +50,53 @@ def case_network(case: Case, *, level: str, stage: str = "") -> network.Network:
     return network.analyse(nodes, edges)
 
 
-def actor_list() -> QuerySet[Actor]:
-    return Actor.objects.select_related("type", "place", "institution").order_by("name")
+def actor_list(*, query: str = "") -> QuerySet[Actor]:
+    """Every actor (they are shared across cases), or those whose name contains `query`."""
+    actors = Actor.objects.select_related("type", "place", "institution").order_by("name")
+    query = query.strip()
+    return actors.filter(name__icontains=query) if query else actors
+
+
+def actors_all() -> QuerySet[Actor]:
+    return Actor.objects.order_by("name")
+
+
+def institutions() -> QuerySet[Actor]:
+    return Actor.objects.filter(kind="institution").order_by("name")
+
+
+def actor_type_list() -> QuerySet[ActorType]:
+    return ActorType.objects.order_by("name")
+
+
+def case_actors(case: Case) -> QuerySet[Actor]:
+    """The actors taking part in a case."""
+    return Actor.objects.filter(participations__case=case).order_by("name")
+
+
+def case_rows(case: Case, related_name: str) -> QuerySet[Any]:
+    """One kind of stakeholder row of a case, by its related name ("ties", "factors", …)."""
+    rows: QuerySet[Any] = getattr(case, related_name).all()
+    return rows
+
+
+def case_participations(case: Case) -> QuerySet[Participation]:
+    return case.participations.select_related("actor", "actor__type")
+
+
+def case_partnerships(case: Case) -> QuerySet[Partnership]:
+    return case.partnerships.prefetch_related("partners", "factors")
+
+
+def case_factors(case: Case, *, general: bool = False) -> QuerySet[Factor]:
+    """The factors of a case; with `general`, only those not tied to one partnership."""
+    factors = case.factors.all()
+    return factors.filter(partnership__isnull=True) if general else factors
+
+
+def case_ties(case: Case, *, level: str) -> QuerySet[Tie]:
+    return Tie.objects.filter(case=case, level=level).select_related("source", "target", "dominant")
+
+
+def case_tie(case: Case, pk: int) -> Tie | None:
+    return case.ties.filter(pk=pk).first()

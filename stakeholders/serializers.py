@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from assessments.serializers import PlaceCodeField
+from assessments.fields import PlaceCodeField
 
+from . import selectors
 from .models import (
     Actor,
     ActorType,
@@ -25,11 +26,14 @@ class ActorTypeSerializer(serializers.ModelSerializer):
 
 class ActorSerializer(serializers.ModelSerializer):
     type = serializers.SlugRelatedField(
-        slug_field="code", queryset=ActorType.objects.all(), required=False, allow_null=True
+        slug_field="code",
+        queryset=selectors.actor_type_list(),
+        required=False,
+        allow_null=True,
     )
     place = PlaceCodeField(required=False, allow_null=True)
     institution = serializers.PrimaryKeyRelatedField(
-        queryset=Actor.objects.filter(kind="institution"), required=False, allow_null=True
+        queryset=selectors.institutions(), required=False, allow_null=True
     )
 
     class Meta:
@@ -43,7 +47,7 @@ class ActorSerializer(serializers.ModelSerializer):
 
 
 class ParticipationSerializer(serializers.ModelSerializer):
-    actor = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
+    actor = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())
     actor_name = serializers.CharField(source="actor.name", read_only=True)
     stages = serializers.ListField(
         child=serializers.ChoiceField(choices=Stage.choices), required=False, default=list
@@ -55,26 +59,15 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 
 class TieSerializer(serializers.ModelSerializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
-    target = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all())
+    source = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())
+    target = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())
     dominant = serializers.PrimaryKeyRelatedField(
-        queryset=Actor.objects.all(), required=False, allow_null=True, default=None
+        queryset=selectors.actors_all(), required=False, allow_null=True, default=None
     )
 
     class Meta:
         model = Tie
-        fields = [
-            "id",
-            "level",
-            "source",
-            "target",
-            "form",
-            "direction",
-            "dominant",
-            "strength",
-            "stage",
-            "evidence",
-        ]
+        fields = ["id", "level", *Tie.ENTRY_FIELDS]
         read_only_fields = ["level"]
         extra_kwargs = {
             "stage": {"required": False, "default": ""},
@@ -83,23 +76,11 @@ class TieSerializer(serializers.ModelSerializer):
 
 
 class PartnershipSerializer(serializers.ModelSerializer):
-    partners = serializers.PrimaryKeyRelatedField(queryset=Actor.objects.all(), many=True)
+    partners = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all(), many=True)
 
     class Meta:
         model = Partnership
-        fields = [
-            "id",
-            "partners",
-            "form",
-            "description",
-            "value_rupiah",
-            "volume",
-            "unit",
-            "process",
-            "status",
-            "year",
-            "continued",
-        ]
+        fields = ["id", *Partnership.ENTRY_FIELDS]
 
 
 class FactorSerializer(serializers.ModelSerializer):
@@ -112,17 +93,7 @@ class FactorSerializer(serializers.ModelSerializer):
 class ProgramOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProgramOutput
-        fields = [
-            "id",
-            "location",
-            "activity",
-            "volume",
-            "unit",
-            "funding_source",
-            "amount_rupiah",
-            "year",
-            "source_note",
-        ]
+        fields = ["id", *ProgramOutput.ENTRY_FIELDS]
 
 
 class SlumAreaSerializer(serializers.ModelSerializer):

@@ -9,9 +9,9 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.errors import ApplicationError
 from assessments.models import Case, Place, User
-from assessments.services import apply_fields, validated_save
+from common.errors import ApplicationError, NotPermitted
+from common.saving import apply_fields, validated_save
 
 from .models import (
     Actor,
@@ -53,17 +53,29 @@ def actor_create(
 
 
 def actor_can_edit(*, actor: Actor, user: User) -> bool:
-    return user.is_superuser or user.role == User.Role.ADMIN or actor.created_by_id == user.pk
+    """Actors are shared across cases: only whoever added one (or an admin) changes it."""
+    return user.is_admin_role or actor.created_by_id == user.pk
+
+
+def _assert_actor_editable(actor: Actor, user: User) -> None:
+    if not actor_can_edit(actor=actor, user=user):
+        raise NotPermitted(_("Only whoever added an actor (or an admin) can change it."))
 
 
 @transaction.atomic
 def actor_update(*, actor: Actor, user: User, **fields: Any) -> Actor:
-    if not actor_can_edit(actor=actor, user=user):
-        raise PermissionError(_("Only whoever added an actor (or an admin) can change it."))
+    _assert_actor_editable(actor, user)
     apply_fields(
         actor, fields, {"name", "kind", "sector", "type", "place", "institution", "short_label"}
     )
     return validated_save(actor)
+
+
+@transaction.atomic
+def actor_delete(*, actor: Actor, user: User) -> None:
+    """An actor still tied or partnered in a case is protected and stays (ProtectedError)."""
+    _assert_actor_editable(actor, user)
+    actor.delete()
 
 
 @transaction.atomic
@@ -139,8 +151,16 @@ def tie_create(
 
 
 @transaction.atomic
+def case_row_delete(
+    *, row: Participation | Tie | Partnership | Factor | ProgramOutput | SlumArea
+) -> None:
+    """Removes one stakeholder row of a case (a participant, tie, partnership, factor, output
+    or slum area); the caller has checked that the user may change the case."""
+    row.delete()
+
+
 def tie_delete(*, tie: Tie) -> None:
-    tie.delete()
+    case_row_delete(row=tie)
 
 
 @transaction.atomic

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assessments import selectors as assessment_selectors
-from assessments.forms import apply_service_error
+from common.forms import apply_service_error
 
 from . import network, selectors, services
 from .forms import FactorForm, OutputForm, ParticipantForm, PartnershipForm, TieForm
-from .models import Actor, Level, Stage, Tie
+from .models import Level, Stage
 
 
 def _network_choice(request: HttpRequest) -> tuple[str, str]:
@@ -31,7 +31,7 @@ def _network_choice(request: HttpRequest) -> tuple[str, str]:
 
 
 def _forms(case, data=None, which: str = "") -> dict[str, Any]:
-    actors = Actor.objects.filter(participations__case=case).order_by("name")
+    actors = selectors.case_actors(case)
 
     def bound(name: str):
         return data if which == name else None
@@ -83,14 +83,12 @@ def stakeholders_page(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": [(node, analysed.metrics[node.id]) for node in analysed.nodes],
             "names": names,
             "sociogram": network.sociogram_layout(analysed),
-            "participations": case.participations.select_related("actor", "actor__type"),
-            "ties": Tie.objects.filter(case=case, level=level).select_related(
-                "source", "target", "dominant"
-            ),
-            "partnerships": case.partnerships.prefetch_related("partners", "factors"),
-            "factors": case.factors.filter(partnership__isnull=True),
-            "outputs": case.outputs.all(),
-            "slum_areas": case.slum_areas.all(),
+            "participations": selectors.case_participations(case),
+            "ties": selectors.case_ties(case, level=level),
+            "partnerships": selectors.case_partnerships(case),
+            "factors": selectors.case_factors(case, general=True),
+            "outputs": selectors.case_rows(case, "outputs"),
+            "slum_areas": selectors.case_rows(case, "slum_areas"),
             "open_form": which,
         },
     )
@@ -121,7 +119,7 @@ def _save(case, which: str, data: dict[str, Any], user) -> None:
 @require_POST
 def tie_delete(request: HttpRequest, pk: int, tie_pk: int) -> HttpResponse:
     case = assessment_selectors.case_get_for(user=request.user, pk=pk, write=True)
-    tie = case.ties.filter(pk=tie_pk).first()
+    tie = selectors.case_tie(case, tie_pk)
     if tie is None:
         raise Http404
     services.tie_delete(tie=tie)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.test import override_settings
 from django.urls import reverse
 
-from assessments.demo.loader import load_demo
+from demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assessments import selectors, services
-from assessments.models import Case, Indicator, User
+from assessments.models import Case, Framework, Indicator, User
 from tests.factories import CaseFactory, RaterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_case_scores_cost_a_fixed_number_of_queries(django_assert_max_num_querie
         selectors.case_scores_get(small)
     big = [CaseFactory(owner=researcher) for _ in range(6)]
     full = CaseFactory(
-        owner=researcher, framework=selectors.Framework.objects.get(code="ansell-gash-2008-full")
+        owner=researcher, framework=Framework.objects.get(code="ansell-gash-2008-full")
     )
     for case in [*big, full]:
         rate_everything(case, 4)

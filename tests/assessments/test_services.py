@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from assessments import services
-from assessments.errors import ApplicationError
 from assessments.models import Case, Conclusion, Framework, Indicator, Program, Rating, Variable
+from common.errors import ApplicationError
 from tests.factories import CaseFactory, RaterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

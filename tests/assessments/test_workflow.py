@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from assessments import services
-from assessments.models import Case, Conclusion, Indicator, Rater, Rating, User
+from assessments.models import Case, Conclusion, Indicator, Program, Rater, Rating, User
 from tests.factories import CaseFactory, RaterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_new_case_form_creates_a_case(signed_in, researcher):
         reverse("case-create"),
         {
             "title": "PLPBK Kendal",
-            "program": services.Program.objects.get(code="plpbk").pk,
+            "program": Program.objects.get(code="plpbk").pk,
             "place": "33.24",
             "year_start": 2012,
             "year_end": 2014,
@@ -80,7 +80,7 @@ def test_bad_case_input_shows_errors_next_to_fields_and_keeps_the_rest(signed_in
         reverse("case-create"),
         {
             "title": "x",
-            "program": services.Program.objects.first().pk,
+            "program": Program.objects.first().pk,
             "place": "13.75",
             "year_start": 2014,
             "year_end": 2012,

@@ -65,7 +65,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def demo(transactional_db):
     """The demo data; a transactional test starts from the flush of the previous one."""
-    from assessments.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo(create_logins=True)
 

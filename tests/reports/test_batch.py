@@ -13,8 +13,8 @@ from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 
-from assessments.demo.loader import load_demo
 from assessments.models import Program, User
+from demo.loader import load_demo
 from kolaborasi.celery import app
 from reports import services
 from reports.models import Job

@@ -12,8 +12,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from assessments import services as assessment_services
-from assessments.demo.loader import load_demo
 from assessments.models import Case, Indicator, User
+from demo.loader import load_demo
 from reports.exports import safe_cell
 from reports.services import case_report
 from tests.factories import CaseFactory, RaterFactory, UserFactory

@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 from django.test import override_settings
 
-from assessments.demo.loader import load_demo
 from assessments.models import Case
+from demo.loader import load_demo
 from stakeholders import network, selectors
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from assessments.models import Case, User
-from assessments.templatetags.kolaborasi import id_number, rupiah
+from common.templatetags.kolaborasi import id_number, rupiah
 from stakeholders import services
 from stakeholders.models import Actor, Partnership, ProgramOutput, Tie
 from tests.factories import CaseFactory, UserFactory

@@ -7,6 +7,9 @@ from django.db import transaction
 from assessments import services
 from assessments.models import Case, Framework, Indicator, Program, Rater, User, Variable
 from assessments.reference import install_reference_data
+from stakeholders import services as stakeholder_services
+from stakeholders.models import Actor, ActorType, Tie
+from stakeholders.reference import install_actor_types
 
 from . import stakeholder_cases as sc
 from . import tanjungpinang
@@ -30,8 +33,6 @@ def load_demo(*, create_logins: bool) -> list[str]:
     """Returns what it did, a line each. Running it twice creates nothing new."""
     from django.apps import apps
 
-    from stakeholders.reference import install_actor_types
-
     install_reference_data(apps.get_model)
     install_actor_types(apps.get_model)
     report: list[str] = []
@@ -51,6 +52,7 @@ def load_demo(*, create_logins: bool) -> list[str]:
 
 
 def _case_shell(spec: dict, owner: User) -> Case:
+    """The demo case titled as in `spec`, created the first time."""
     case = Case.objects.filter(owner=owner, title=spec["title"]).first()
     if case is None:
         case = services.case_create(
@@ -60,6 +62,8 @@ def _case_shell(spec: dict, owner: User) -> Case:
             place=services.place_ensure(code=spec["place"]),
             year_start=spec["year_start"],
             year_end=spec["year_end"],
+            framework=Framework.objects.get(code=spec.get("framework", "ansell-gash-2008")),
+            rt_rw=spec.get("rt_rw", ""),
             method_note=spec.get("method_note", ""),
             summary=spec.get("summary", ""),
             status=spec["status"],
@@ -68,8 +72,6 @@ def _case_shell(spec: dict, owner: User) -> Case:
 
 
 def _actor(name: str, kind: str, sector: str, type_code: str, short_label: str = ""):
-    from stakeholders import services as stakeholder_services
-    from stakeholders.models import Actor, ActorType
 
     actor = Actor.objects.filter(name=name, kind=kind).first()
     return actor or stakeholder_services.actor_create(
@@ -82,7 +84,6 @@ def _actor(name: str, kind: str, sector: str, type_code: str, short_label: str =
 
 
 def _factors(case: Case, factors, partnership=None) -> None:
-    from stakeholders import services as stakeholder_services
 
     existing = set(case.factors.values_list("text", flat=True))
     for kind, text, evidence in factors:
@@ -93,8 +94,6 @@ def _factors(case: Case, factors, partnership=None) -> None:
 
 
 def _load_prabumulih(owner: User) -> Case:
-    from stakeholders import services as stakeholder_services
-    from stakeholders.models import Tie
 
     case = _case_shell(sc.PRABUMULIH_CASE, owner)
     actors = {}
@@ -120,7 +119,6 @@ def _load_prabumulih(owner: User) -> Case:
 
 
 def _load_plpbk(spec: dict, owner: User) -> Case:
-    from stakeholders import services as stakeholder_services
 
     case = _case_shell(spec, owner)
     actors = {}
@@ -146,7 +144,6 @@ def _load_plpbk(spec: dict, owner: User) -> Case:
 
 
 def _load_outputs(case: Case) -> None:
-    from stakeholders import services as stakeholder_services
 
     if not case.outputs.exists():
         for location, activity, volume, unit, source, amount, note in sc.TANJUNGPINANG_OUTPUTS:
@@ -166,23 +163,8 @@ def _load_outputs(case: Case) -> None:
 
 
 def _load_case(data, owner: User) -> Case:
-    spec = data.CASE
-    framework = Framework.objects.get(code=spec["framework"])
-    case = Case.objects.filter(owner=owner, title=spec["title"]).first()
-    if case is None:
-        case = services.case_create(
-            owner=owner,
-            title=spec["title"],
-            program=Program.objects.get(code=spec["program"]),
-            place=services.place_ensure(code=spec["place"]),
-            year_start=spec["year_start"],
-            year_end=spec["year_end"],
-            framework=framework,
-            rt_rw=spec["rt_rw"],
-            method_note=spec["method_note"],
-            summary=spec["summary"],
-            status=spec["status"],
-        )
+    case = _case_shell(data.CASE, owner)
+    framework = case.framework
     raters = {}
     for rater_data in data.RATERS:
         rater = Rater.objects.filter(case=case, name=rater_data["name"]).first()

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
 from rest_framework import exceptions, renderers
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .errors import NotPermitted
 
 
 class Pagination(PageNumberPagination):
@@ -20,19 +24,19 @@ class Pagination(PageNumberPagination):
     max_page_size = 500
 
 
-def exception_handler(exc: Exception, context: dict[str, Any]):
+def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | None:
     """Domain errors (ApplicationError and every Django ValidationError) are 400s with field
-    messages; deleting something still in use is a 400 that says so."""
-    if isinstance(exc, DjangoValidationError):
+    messages, refusals 403s; deleting something still in use is a 400 that says so."""
+    if isinstance(exc, NotPermitted):
+        exc = exceptions.PermissionDenied(" ".join(exc.messages))
+    elif isinstance(exc, DjangoValidationError):
         detail = getattr(exc, "detail", None)
         exc = exceptions.ValidationError(detail=detail or as_serializer_error(exc))
-    elif isinstance(exc, PermissionError):
-        exc = exceptions.PermissionDenied(str(exc))
     elif isinstance(exc, ProtectedError):
         exc = exceptions.ValidationError(
             {"non_field_errors": ["This object is still in use and cannot be deleted."]}
         )
-    return drf_exception_handler(exc, context)
+    return drf_exception_handler(exc, dict(context))
 
 
 class CSVRenderer(renderers.BaseRenderer):
@@ -42,7 +46,12 @@ class CSVRenderer(renderers.BaseRenderer):
     format = "csv"
     charset = "utf-8"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None) -> bytes:
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         if isinstance(data, dict) and "results" in data:
             data = data["results"]
         if isinstance(data, dict):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from assessments.demo.loader import load_demo
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,72 @@
+"""The one scoring core: plain values in, verdicts and their explanations out.
+
+No ORM here. The selector `case_scores_get` feeds it; the pages, the API, the spreadsheets and
+the PDF and DOCX chapter all read its results. Arithmetic is exact (`Fraction`) so a mean of
+exactly 1,75 lands in the band that starts at 1,75 and never in the one below because of
+floating-point error.
+"""
+
+from common.numbers import format_number
+
+from .compute import (
+    aggregate_indicator,
+    krippendorff_alpha,
+    score_case,
+    score_overall,
+    score_variable,
+    weighted_mean,
+)
+from .results import (
+    Agreement,
+    CaseScore,
+    FrameworkSpec,
+    IndicatorScore,
+    IndicatorSpec,
+    OverallVerdict,
+    Override,
+    RatingInput,
+    VariableSpec,
+    VariableVerdict,
+)
+from .scale import (
+    Band,
+    Banding,
+    IndicatorAggregation,
+    Level,
+    OverallMethod,
+    Scale,
+    ScoringError,
+    band_for,
+    build_bands,
+    level_label,
+)
+
+__all__ = [
+    "Agreement",
+    "Band",
+    "Banding",
+    "CaseScore",
+    "FrameworkSpec",
+    "IndicatorAggregation",
+    "IndicatorScore",
+    "IndicatorSpec",
+    "Level",
+    "OverallMethod",
+    "OverallVerdict",
+    "Override",
+    "RatingInput",
+    "Scale",
+    "ScoringError",
+    "VariableSpec",
+    "VariableVerdict",
+    "aggregate_indicator",
+    "band_for",
+    "build_bands",
+    "format_number",
+    "krippendorff_alpha",
+    "level_label",
+    "score_case",
+    "score_overall",
+    "score_variable",
+    "weighted_mean",
+]

@@ -1,0 +1,182 @@
+"""The computation: ratings to indicator scores, to variable verdicts, to the overall one."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+from .results import (
+    Agreement,
+    CaseScore,
+    FrameworkSpec,
+    IndicatorScore,
+    OverallVerdict,
+    Override,
+    RatingInput,
+    VariableSpec,
+    VariableVerdict,
+)
+from .scale import Band, IndicatorAggregation, OverallMethod, Scale, band_for
+
+
+def aggregate_indicator(values: Sequence[int], method: IndicatorAggregation) -> Fraction | None:
+    """One indicator's score from its raters' values; None when nobody rated it."""
+    if not values:
+        return None
+    fractions = [Fraction(v) for v in values]
+    if method == IndicatorAggregation.MEAN:
+        return sum(fractions, Fraction(0)) / len(fractions)
+    return Fraction(statistics.median(fractions))
+
+
+def weighted_mean(scored: Iterable[tuple[Fraction, Fraction]]) -> Fraction | None:
+    """Mean of (score, weight) pairs; None when there are none."""
+    pairs = list(scored)
+    total_weight = sum((w for _, w in pairs), Fraction(0))
+    if not pairs or total_weight <= 0:
+        return None
+    return sum((s * w for s, w in pairs), Fraction(0)) / total_weight
+
+
+def krippendorff_alpha(
+    ratings: Iterable[RatingInput], units: Sequence[str], scale: Scale
+) -> Agreement:
+    """Ordinal alpha; not computable when no unit has two ratings or the values never vary."""
+    by_rater: dict[int | str, dict[str, int]] = {}
+    for rating in ratings:
+        if rating.value is not None and rating.indicator in units:
+            by_rater.setdefault(rating.rater, {})[rating.indicator] = rating.value
+    shared_units = [
+        unit for unit in units if sum(1 for values in by_rater.values() if unit in values) >= 2
+    ]
+    raters = [r for r in by_rater if any(u in by_rater[r] for u in shared_units)]
+    if len(raters) < 2 or not shared_units:
+        return Agreement(alpha=None, raters=len(raters), units=len(shared_units))
+    # Only imported when needed: numpy is heavy and most pages never compute agreement twice.
+    import krippendorff
+    import numpy as np
+
+    matrix = np.array(
+        [[by_rater[r].get(u, np.nan) for u in shared_units] for r in sorted(raters, key=str)],
+        dtype=float,
+    )
+    pairable = matrix[~np.isnan(matrix)]
+    if len(set(pairable.tolist())) < 2:
+        return Agreement(alpha=None, raters=len(raters), units=len(shared_units))
+    alpha = float(
+        krippendorff.alpha(
+            reliability_data=matrix,
+            level_of_measurement="ordinal",
+            value_domain=list(scale.values),
+        )
+    )
+    if not math.isfinite(alpha):
+        return Agreement(alpha=None, raters=len(raters), units=len(shared_units))
+    return Agreement(alpha=round(alpha, 3), raters=len(raters), units=len(shared_units))
+
+
+def score_variable(
+    spec: VariableSpec,
+    framework: FrameworkSpec,
+    ratings_by_indicator: Mapping[str, Sequence[RatingInput]],
+    override: Override | None = None,
+    bands: Sequence[Band] | None = None,
+) -> VariableVerdict:
+    bands = bands if bands is not None else framework.bands
+    indicator_scores = []
+    for indicator in spec.indicators:
+        ratings = tuple(
+            sorted(ratings_by_indicator.get(indicator.code, ()), key=lambda r: str(r.rater))
+        )
+        values = [r.value for r in ratings if r.value is not None]
+        indicator_score = aggregate_indicator(values, framework.indicator_aggregation)
+        indicator_scores.append(
+            IndicatorScore(
+                spec=indicator,
+                score=indicator_score,
+                ratings=ratings,
+                band=band_for(indicator_score, bands, framework.scale)
+                if indicator_score is not None
+                else None,
+            )
+        )
+    score = weighted_mean(
+        (i.score, Fraction(Decimal(str(i.spec.weight))))
+        for i in indicator_scores
+        if i.score is not None
+    )
+    all_ratings = [r for i in indicator_scores for r in i.ratings]
+    return VariableVerdict(
+        spec=spec,
+        score=score,
+        band=band_for(score, bands, framework.scale) if score is not None else None,
+        indicators=tuple(indicator_scores),
+        agreement=krippendorff_alpha(
+            all_ratings, [i.code for i in spec.indicators], framework.scale
+        ),
+        override=override,
+        scale=framework.scale,
+    )
+
+
+def score_overall(
+    variables: Sequence[VariableVerdict],
+    framework: FrameworkSpec,
+    override: Override | None = None,
+    bands: Sequence[Band] | None = None,
+) -> OverallVerdict:
+    """Overall verdict from the computed (not overridden) variable verdicts."""
+    bands = bands if bands is not None else framework.bands
+    assessed = [v for v in variables if v.computed_level is not None and v.score is not None]
+    levels = tuple(v.computed_level.value for v in assessed if v.computed_level)
+    method = framework.overall_method
+    if not assessed:
+        return OverallVerdict(method, None, None, (), override=override, scale=framework.scale)
+    if method == OverallMethod.MEAN:
+        mean = sum((v.score for v in assessed if v.score is not None), Fraction(0)) / len(assessed)
+        band = band_for(mean, bands, framework.scale)
+        return OverallVerdict(
+            method, band.level, mean, levels, band, override=override, scale=framework.scale
+        )
+    ordered = sorted(levels)
+    value = ordered[0] if method == OverallMethod.MINIMUM else ordered[(len(ordered) - 1) // 2]
+    return OverallVerdict(
+        method,
+        framework.scale.level(value),
+        None,
+        levels,
+        override=override,
+        scale=framework.scale,
+    )
+
+
+def score_case(
+    framework: FrameworkSpec,
+    ratings: Iterable[RatingInput],
+    overrides: Mapping[str | None, Override] | None = None,
+) -> CaseScore:
+    """Every variable's verdict, the overall verdict and the case's agreement.
+
+    `overrides` maps a variable code (or None for the overall conclusion) to the researcher's
+    override; computed levels are always kept beside it.
+    """
+    overrides = overrides or {}
+    ratings = list(ratings)
+    bands = framework.bands
+    by_indicator: dict[str, list[RatingInput]] = {}
+    for rating in ratings:
+        by_indicator.setdefault(rating.indicator, []).append(rating)
+    variables = tuple(
+        score_variable(spec, framework, by_indicator, overrides.get(spec.code), bands)
+        for spec in framework.variables
+    )
+    units = [i.code for v in framework.variables for i in v.indicators]
+    return CaseScore(
+        framework=framework,
+        variables=variables,
+        overall=score_overall(variables, framework, overrides.get(None), bands),
+        agreement=krippendorff_alpha(ratings, units, framework.scale),
+    )

@@ -1,0 +1,87 @@
+"""Reads. Every function here costs a fixed number of queries, whatever the data size.
+
+One module per topic; this package keeps every selector importable as
+`assessments.selectors.<name>`.
+"""
+
+from .cases import (
+    case_can_edit,
+    case_conclusion,
+    case_conclusion_of,
+    case_conclusions_by_target,
+    case_get_for,
+    case_informant_counts,
+    case_list,
+    case_rater,
+    case_raters,
+    case_raters_with_counts,
+    case_rating,
+    case_ratings,
+    case_recommendation,
+    case_recommendations,
+    case_visible_q,
+    program_list,
+    researcher_rater,
+)
+from .frameworks import (
+    framework_get_for,
+    framework_indicator,
+    framework_list,
+    framework_list_with_counts,
+    framework_spec,
+    framework_variable,
+    framework_variables,
+    framework_variables_with_indicators,
+    framework_visible_case_count,
+    framework_with_structure,
+    frameworks_with_structure,
+    scale_levels,
+    scale_values,
+    variable_indicators,
+)
+from .places import place_get, place_search, place_within_q
+from .ratings import history_records, rater_ratings_by_indicator, rating_of
+from .scores import case_score_get, case_scores_get, score_rows
+
+__all__ = [
+    "case_can_edit",
+    "case_conclusion",
+    "case_conclusion_of",
+    "case_conclusions_by_target",
+    "case_get_for",
+    "case_informant_counts",
+    "case_list",
+    "case_rater",
+    "case_raters",
+    "case_raters_with_counts",
+    "case_rating",
+    "case_ratings",
+    "case_recommendation",
+    "case_recommendations",
+    "case_score_get",
+    "case_scores_get",
+    "case_visible_q",
+    "framework_get_for",
+    "framework_indicator",
+    "framework_list",
+    "framework_list_with_counts",
+    "framework_spec",
+    "framework_variable",
+    "framework_variables",
+    "framework_variables_with_indicators",
+    "framework_visible_case_count",
+    "framework_with_structure",
+    "frameworks_with_structure",
+    "history_records",
+    "place_get",
+    "place_search",
+    "place_within_q",
+    "program_list",
+    "rater_ratings_by_indicator",
+    "rating_of",
+    "researcher_rater",
+    "scale_levels",
+    "scale_values",
+    "score_rows",
+    "variable_indicators",
+]

@@ -1,0 +1,136 @@
+"""Cases and who may open them, the programs they belong to, and the raters, ratings,
+conclusions and recommendations of one case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from ..models import Case, Conclusion, Program, Rater, Rating, Recommendation, User, Variable
+from .places import place_within_q
+
+
+def case_visible_q(user: User | Any) -> Q:
+    """Which cases a user may open: the one rule for pages, the API and reports."""
+    if not user or not user.is_authenticated:
+        return Q(pk__in=[])
+    if user.is_admin_role:
+        return Q()
+    published = Q(status=Case.Status.PUBLISHED)
+    if user.is_pokja:
+        codes = list(user.places.values_list("code", flat=True))
+        if not codes:
+            return published
+        scope = Q(pk__in=[])
+        for code in codes:
+            scope |= place_within_q(code, "place__code")
+        return published & scope
+    collaborating = Case.collaborators.through.objects.filter(user_id=user.pk).values("case_id")
+    return published | Q(owner_id=user.pk) | Q(pk__in=collaborating)
+
+
+def case_can_edit(user: User | Any, case: Case) -> bool:
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_admin_role:
+        return True
+    if user.is_pokja:
+        return False
+    if case.owner_id == user.pk:
+        return True
+    return bool(case.collaborators.filter(pk=user.pk).exists())
+
+
+def case_list(*, user: User | Any) -> QuerySet[Case]:
+    return (
+        Case.objects.filter(case_visible_q(user))
+        .select_related("program", "place", "framework", "owner")
+        .order_by("-year_end", "title", "pk")
+    )
+
+
+def case_get_for(*, user: User | Any, pk: int | str, write: bool = False) -> Case:
+    """The case if the user may open it (Http404 otherwise); with `write`, only if they may
+    also change it (PermissionDenied). Pages and the API both answer through this."""
+    case = case_list(user=user).filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    if write and not case_can_edit(user, case):
+        raise PermissionDenied
+    return case
+
+
+def program_list() -> QuerySet[Program]:
+    return Program.objects.order_by("name")
+
+
+def case_informant_counts(case: Case) -> dict[str, int]:
+    """How many informants a case has and how many of them answered."""
+    counts: dict[str, int] = case.raters.filter(kind=Rater.Kind.INFORMANT).aggregate(
+        total=Count("pk", distinct=True),
+        answered=Count("pk", filter=Q(ratings__isnull=False), distinct=True),
+    )
+    return counts
+
+
+def case_raters(case: Case) -> QuerySet[Rater]:
+    return case.raters.order_by("kind", "name")
+
+
+def case_raters_with_counts(case: Case) -> QuerySet[Rater]:
+    """The raters with `rating_count`, the number of indicators each has given a level."""
+    return case_raters(case).annotate(
+        rating_count=Count("ratings", filter=Q(ratings__value__isnull=False))
+    )
+
+
+def case_rater(case: Case, pk: int | str) -> Rater | None:
+    if not str(pk).isdigit():
+        return None
+    return case.raters.filter(pk=pk).first()
+
+
+def researcher_rater(case: Case, user: User | Any) -> Rater | None:
+    """The researcher's own rater in the case, if they have rated before."""
+    return case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
+
+
+def case_ratings(case: Case) -> QuerySet[Rating]:
+    """Every rating of the case in framework order, then by rater."""
+    return (
+        Rating.objects.filter(case=case)
+        .select_related("indicator")
+        .order_by("indicator__variable__order", "indicator__order", "rater_id")
+    )
+
+
+def case_rating(case: Case, pk: int) -> Rating | None:
+    return case.ratings.select_related("indicator", "rater").filter(pk=pk).first()
+
+
+def case_conclusion(case: Case, pk: int) -> Conclusion | None:
+    return case.conclusions.select_related("variable").filter(pk=pk).first()
+
+
+def case_conclusion_of(case: Case, variable: Variable | None) -> Conclusion | None:
+    """The conclusion on a variable, or the overall one when `variable` is None."""
+    return case.conclusions.filter(variable=variable).first()
+
+
+def case_conclusions_by_target(case: Case) -> dict[str, Conclusion]:
+    """The case's conclusions keyed by variable code, the overall one under "overall"."""
+    return {
+        (c.variable.code if c.variable else "overall"): c
+        for c in case.conclusions.select_related("variable")
+    }
+
+
+def case_recommendations(case: Case) -> QuerySet[Recommendation]:
+    return case.recommendations.select_related("variable")
+
+
+def case_recommendation(case: Case, pk: int) -> Recommendation | None:
+    return case.recommendations.filter(pk=pk).first()

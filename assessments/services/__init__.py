@@ -1,0 +1,88 @@
+"""Writes. The admin, the forms, the API, the commands and the tasks all call these.
+
+One module per topic; this package keeps every service importable as
+`assessments.services.<name>`.
+"""
+
+from common.saving import EditConflict
+
+from .cases import CASE_EDITABLE_FIELDS, case_create, case_delete, case_update
+from .conclusions import (
+    conclusion_set,
+    recommendation_create,
+    recommendation_delete,
+    recommendation_update,
+)
+from .frameworks import (
+    FRAMEWORK_RULE_FIELDS,
+    INDICATOR_FIELDS,
+    VARIABLE_FIELDS,
+    IndicatorInput,
+    framework_assert_editable,
+    framework_copy,
+    framework_update,
+    indicator_create,
+    indicator_delete,
+    indicator_update,
+    variable_create,
+    variable_delete,
+    variable_update,
+)
+from .history import conclusion_restore, rating_restore
+from .ordering import indicator_move, indicators_reorder, variable_move, variables_reorder
+from .places import place_ensure
+from .raters import (
+    INFORMANT_LINK_SALT,
+    InformantLinkError,
+    informant_link_issue,
+    informant_link_revoke,
+    informant_link_token,
+    informant_rater_from_token,
+    rater_create,
+    rater_for_user,
+)
+from .ratings import RatingItem, check_level, rating_upsert, ratings_upsert
+
+__all__ = [
+    "CASE_EDITABLE_FIELDS",
+    "FRAMEWORK_RULE_FIELDS",
+    "INDICATOR_FIELDS",
+    "INFORMANT_LINK_SALT",
+    "VARIABLE_FIELDS",
+    "EditConflict",
+    "IndicatorInput",
+    "InformantLinkError",
+    "RatingItem",
+    "case_create",
+    "case_delete",
+    "case_update",
+    "check_level",
+    "conclusion_restore",
+    "conclusion_set",
+    "framework_assert_editable",
+    "framework_copy",
+    "framework_update",
+    "indicator_create",
+    "indicator_delete",
+    "indicator_move",
+    "indicator_update",
+    "indicators_reorder",
+    "informant_link_issue",
+    "informant_link_revoke",
+    "informant_link_token",
+    "informant_rater_from_token",
+    "place_ensure",
+    "rater_create",
+    "rater_for_user",
+    "rating_restore",
+    "rating_upsert",
+    "ratings_upsert",
+    "recommendation_create",
+    "recommendation_delete",
+    "recommendation_update",
+    "variable_create",
+    "variable_delete",
+    "variable_move",
+    "variable_update",
+    "variables_reorder",
+]

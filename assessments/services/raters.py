@@ -1,0 +1,92 @@
+"""Raters of a case, and the private questionnaire links of its informants."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core import signing
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from common.errors import ApplicationError
+from common.saving import validated_save
+
+from ..models import Case, Rater, User
+
+
+@transaction.atomic
+def rater_create(
+    *,
+    case: Case,
+    name: str,
+    kind: str = Rater.Kind.RESEARCHER,
+    role: str = "",
+    institution: str = "",
+    user: User | None = None,
+) -> Rater:
+    rater = Rater(case=case, name=name, kind=kind, role=role, institution=institution, user=user)
+    validated_save(rater)
+    return rater
+
+
+@transaction.atomic
+def rater_for_user(*, case: Case, user: User) -> Rater:
+    """The researcher's own rater in a case, created the first time they rate."""
+    rater = case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
+    if rater is not None:
+        return rater
+    name = user.get_full_name() or user.get_username()
+    if case.raters.filter(name=name).exists():
+        name = f"{name} ({user.get_username()})"
+    return rater_create(case=case, name=name, kind=Rater.Kind.RESEARCHER, user=user)
+
+
+INFORMANT_LINK_SALT = "kolaborasi.informant-link"
+
+
+class InformantLinkError(ApplicationError):
+    """A questionnaire link that cannot be used; `reason` is "revoked" or "invalid"."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@transaction.atomic
+def informant_link_issue(*, rater: Rater) -> str:
+    """A new signed link token for an informant; any earlier link stops working."""
+    if rater.kind != Rater.Kind.INFORMANT:
+        raise ApplicationError(_("Only informant raters get a questionnaire link."))
+    rater.access_nonce = secrets.token_urlsafe(24)
+    rater.save(update_fields=["access_nonce"])
+    return informant_link_token(rater)
+
+
+def informant_link_token(rater: Rater) -> str:
+    """The token of the informant's current link (the same each time until it is revoked)."""
+    return signing.dumps({"r": rater.pk, "n": rater.access_nonce}, salt=INFORMANT_LINK_SALT)
+
+
+@transaction.atomic
+def informant_link_revoke(*, rater: Rater) -> None:
+    rater.access_nonce = ""
+    rater.save(update_fields=["access_nonce"])
+
+
+def informant_rater_from_token(token: str) -> Rater:
+    try:
+        payload = signing.loads(token, salt=INFORMANT_LINK_SALT)
+    except signing.BadSignature:
+        raise InformantLinkError(
+            "invalid", _("This link is damaged or incomplete. Ask the researcher for a new one.")
+        ) from None
+    rater = (
+        Rater.objects.select_related("case__framework")
+        .filter(pk=payload.get("r"), kind=Rater.Kind.INFORMANT)
+        .first()
+    )
+    if rater is None or not rater.access_nonce or rater.access_nonce != payload.get("n"):
+        raise InformantLinkError(
+            "revoked", _("This link has been withdrawn by the researcher. Thank you for your help.")
+        )
+    return rater

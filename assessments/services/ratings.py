@@ -1,0 +1,158 @@
+"""Ratings: one at a time (forms, admin) or a whole list, all or nothing (API, questionnaire)."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from common.errors import ApplicationError
+from common.saving import check_version, validated_save
+
+from .. import selectors
+from ..models import Case, Indicator, Rater, Rating, User
+
+
+def check_level(case: Case, value: int | None, field: str) -> None:
+    """A level of the case's scale, or None (not assessed)."""
+    if value is None:
+        return
+    values = selectors.scale_values(case)
+    if value not in values:
+        raise ApplicationError(
+            {
+                field: _("%(value)s is outside the scale; choose one of %(values)s.")
+                % {"value": value, "values": ", ".join(str(v) for v in values)}
+            }
+        )
+
+
+@transaction.atomic
+def rating_upsert(
+    *,
+    case: Case,
+    rater: Rater,
+    indicator: Indicator,
+    value: int | None,
+    evidence: str = "",
+    source_type: str = "",
+    source_detail: str = "",
+    date: datetime.date | None = None,
+    user: User | None = None,
+    expected_version: int | None = None,
+) -> Rating:
+    """Creates or replaces the one rating of this rater on this indicator in this case.
+
+    An unchanged rating is not saved again, so history only records real changes. With
+    `expected_version` (0: "there was no rating when I loaded the form") a save over someone
+    else's newer change raises EditConflict instead of overwriting it.
+    """
+    if indicator.framework_id != case.framework_id:
+        raise ApplicationError(
+            {
+                "indicator": _("Indicator %(code)s is not in this case's framework.")
+                % {"code": indicator.code}
+            }
+        )
+    if rater.case_id != case.pk:
+        raise ApplicationError({"rater": _("This rater belongs to another case.")})
+    check_level(case, value, "value")
+    rating = (
+        Rating.objects.select_for_update()
+        .filter(case=case, rater=rater, indicator=indicator)
+        .first()
+    )
+    created = rating is None
+    check_version(rating, expected_version)
+    if rating is None:
+        rating = Rating(case=case, rater=rater, indicator=indicator)
+    new_values = {
+        "value": value,
+        "evidence": evidence,
+        "source_type": source_type,
+        "source_detail": source_detail,
+        "date": date,
+    }
+    changed = created or any(getattr(rating, k) != v for k, v in new_values.items())
+    if changed:
+        for name, field_value in new_values.items():
+            setattr(rating, name, field_value)
+        if not created:
+            rating.version += 1
+        validated_save(rating, user=user)
+    return rating
+
+
+@dataclass(frozen=True)
+class RatingItem:
+    indicator: str
+    rater: int
+    value: int | None
+    evidence: str = ""
+    source_type: str = ""
+    source_detail: str = ""
+    date: datetime.date | None = None
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _unknown_item_errors(
+    item: RatingItem, indicator: Indicator | None, rater: Rater | None
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    if indicator is None:
+        errors["indicator"] = [
+            _("Indicator %(code)s is not in this case's framework.") % {"code": item.indicator}
+        ]
+    if rater is None:
+        errors["rater"] = [_("No rater %(id)s in this case.") % {"id": item.rater}]
+    return errors
+
+
+def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None) -> list[Rating]:
+    """All or nothing: one bad item and nothing is saved; the errors are keyed by item index."""
+    indicators = {i.code: i for i in Indicator.objects.filter(framework_id=case.framework_id)}
+    raters = {r.pk: r for r in Rater.objects.filter(case=case)}
+    errors: dict[str, Any] = {}
+    saved: list[Rating] = []
+    try:
+        with transaction.atomic():
+            for index, item in enumerate(items):
+                indicator = indicators.get(item.indicator)
+                rater = raters.get(item.rater)
+                if indicator is None or rater is None:
+                    errors[str(index)] = _unknown_item_errors(item, indicator, rater)
+                    continue
+                try:
+                    with transaction.atomic():
+                        saved.append(
+                            rating_upsert(
+                                case=case,
+                                rater=rater,
+                                indicator=indicator,
+                                value=item.value,
+                                evidence=item.evidence,
+                                source_type=item.source_type,
+                                source_detail=item.source_detail,
+                                date=item.date,
+                                user=user,
+                            )
+                        )
+                except ValidationError as error:
+                    errors[str(index)] = error.message_dict
+            if errors:
+                raise _Rollback
+    except _Rollback:
+        raise ApplicationError(
+            _("%(count)d of %(total)d ratings are invalid; none was saved.")
+            % {"count": len(errors), "total": len(items)},
+            detail=errors,
+        ) from None
+    return saved

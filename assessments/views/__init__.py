@@ -1,0 +1,31 @@
+"""Researchers' pages. Thin: load through selectors, write through services, render.
+
+One module per topic; `assessments.urls` names each view as `views.<name>`.
+"""
+
+from .cases import case_create, case_detail, case_edit, home, place_search_view
+from .conclusions import conclusions, recommendation_add, recommendation_delete
+from .frameworks import framework_edit, frameworks
+from .history import conclusion_history, rating_history
+from .raters import informant, informant_link, raters
+from .rating import rate_indicator, rate_variable
+
+__all__ = [
+    "case_create",
+    "case_detail",
+    "case_edit",
+    "conclusion_history",
+    "conclusions",
+    "framework_edit",
+    "frameworks",
+    "home",
+    "informant",
+    "informant_link",
+    "place_search_view",
+    "rate_indicator",
+    "rate_variable",
+    "raters",
+    "rating_history",
+    "recommendation_add",
+    "recommendation_delete",
+]
