@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +14,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
@@ -21,7 +22,7 @@ from rest_framework.views import APIView
 from common.api import CSVRenderer
 
 from . import selectors, services
-from .api_base import CaseNestedMixin
+from .api_base import CaseNestedMixin, api_user
 from .filters import CaseFilter, FrameworkFilter, PlaceFilter
 from .models import Case, Framework, Rater, Rating, Recommendation, Variable
 from .serializers import (
@@ -85,7 +86,7 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
         data = FrameworkCopySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         copy = services.framework_copy(
-            framework=self.get_object(), owner=request.user, **data.validated_data
+            framework=self.get_object(), owner=api_user(request), **data.validated_data
         )
         return self._detail(copy, status.HTTP_201_CREATED)
 
@@ -97,7 +98,7 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
         values = data.validated_data
         variable = services.variable_create(
             framework=self.get_object(),
-            user=request.user,
+            user=api_user(request),
             code=values["code"],
             name_id=values["name"],
             name_en=values["name_en"],
@@ -132,20 +133,20 @@ class CaseViewSet(viewsets.ModelViewSet):
             raise PermissionDenied("You may read this case but not change it.")
         return case
 
-    def perform_create(self, serializer: CaseSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.case_create(
-            owner=self.request.user, **serializer.validated_data
+            owner=api_user(self.request), **serializer.validated_data
         )
 
-    def perform_update(self, serializer: CaseSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         values = dict(serializer.validated_data)
         collaborators = values.pop("collaborators", None)
         serializer.instance = services.case_update(
-            case=serializer.instance, collaborators=collaborators, **values
+            case=cast(Case, serializer.instance), collaborators=collaborators, **values
         )
 
     def perform_destroy(self, instance: Case) -> None:
-        services.case_delete(case=instance, user=self.request.user)
+        services.case_delete(case=instance, user=api_user(self.request))
 
 
 class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
@@ -157,7 +158,7 @@ class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
     def case_queryset(self, case: Case):
         return selectors.case_raters(case)
 
-    def perform_create(self, serializer: RaterSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.rater_create(
             case=self.get_case(write=True), **serializer.validated_data
         )
@@ -190,12 +191,12 @@ class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
                 # Newer DRF keys list errors by index already; older returns a list.
                 pairs = errors.items() if isinstance(errors, dict) else enumerate(errors)
                 errors = {str(i): e for i, e in pairs if e}
-            raise ValidationError(errors)
+            raise ValidationError(cast(dict[str, Any], errors))
         items = serializer.validated_data if many else [serializer.validated_data]
         saved = services.ratings_upsert(
             case=case,
             items=[services.RatingItem(**item) for item in items],
-            user=request.user,
+            user=api_user(request),
         )
         result = RatingBatchResultSerializer({"saved": len(saved), "ratings": saved})
         return Response(result.data, status=status.HTTP_200_OK)
@@ -228,7 +229,7 @@ class ConclusionApi(CaseNestedMixin, generics.GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         conclusion = services.conclusion_set(
-            case=case, variable=variable, user=request.user, **serializer.validated_data
+            case=case, variable=variable, user=api_user(request), **serializer.validated_data
         )
         return Response(self.get_serializer(conclusion).data)
 
@@ -249,22 +250,22 @@ class RecommendationViewSet(CaseNestedMixin, viewsets.ModelViewSet):
             raise ValidationError({"variable": [f"No variable {code} in this case's framework."]})
         return variable
 
-    def perform_create(self, serializer: RecommendationSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         case = self.get_case(write=True)
         values = dict(serializer.validated_data)
         values["variable"] = self._variable(case, values.get("variable"))
         serializer.instance = services.recommendation_create(case=case, **values)
 
-    def perform_update(self, serializer: RecommendationSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         case = self.get_case(write=True)
         values = dict(serializer.validated_data)
         if "variable" in values:
             values["variable"] = self._variable(case, values["variable"])
         serializer.instance = services.recommendation_update(
-            recommendation=serializer.instance, **values
+            recommendation=cast(Recommendation, serializer.instance), **values
         )
 
-    def perform_destroy(self, instance) -> None:
+    def perform_destroy(self, instance: Recommendation) -> None:
         self.get_case(write=True)
         services.recommendation_delete(recommendation=instance)
 
@@ -297,8 +298,8 @@ class ScoreListApi(generics.ListAPIView):
 
     serializer_class = ScoreRowSerializer
     filterset_class = CaseFilter
-    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]
-    ordering_fields = []  # rows follow the case order
+    renderer_classes = [*api_settings.DEFAULT_RENDERER_CLASSES, CSVRenderer]  # type: ignore[list-item]
+    ordering_fields: list[str] = []  # rows follow the case order
     csv_columns = list(ScoreRowSerializer().fields)
 
     def get_queryset(self):
@@ -312,7 +313,7 @@ class ScoreListApi(generics.ListAPIView):
         )
         if request.accepted_renderer.format == "csv":
             return Response(rows)
-        page = self.paginate_queryset(rows)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type,var-annotated]
         return self.get_paginated_response(page)
 
 

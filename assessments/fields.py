@@ -33,7 +33,7 @@ class PlaceCodeFormField(forms.CharField):
 class PlaceCodeField(serializers.CharField):
     """A Kemendagri code in ("13.75" or "1375"); the place out."""
 
-    def to_internal_value(self, data: Any) -> Place:
+    def to_internal_value(self, data: Any) -> Place:  # type: ignore[override]
         text = super().to_internal_value(data)
         if len(text) > 20:
             raise serializers.ValidationError("A Kemendagri code has at most 13 characters.")

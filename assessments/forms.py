@@ -9,9 +9,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import limit_queryset, set_choices
+
 from . import scoring, selectors
 from .fields import PlaceCodeFormField
-from .models import Case, Framework, Indicator, Program, Rater, Rating, ScaleLevel, Variable
+from .models import Case, Framework, Indicator, Rater, Rating, ScaleLevel, User, Variable
 from .services import CASE_EDITABLE_FIELDS
 
 
@@ -35,10 +37,10 @@ class CaseForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["program"].queryset = Program.objects.order_by("name")
-        self.fields["framework"].queryset = selectors.framework_list(user=user)
+        limit_queryset(self, "program", selectors.program_list())
+        limit_queryset(self, "framework", selectors.framework_list(user=user))
         self.fields["framework"].required = False
         self.fields["framework"].help_text = _("Empty: Ansell & Gash (2008).")
         if self.instance.pk:
@@ -88,7 +90,7 @@ class RatingForm(forms.Form):
 
     def __init__(self, *args: Any, levels: list[ScaleLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["value"].choices = [("", scoring.level_label(None)), *level_choices(levels)]
+        set_choices(self, "value", [("", scoring.level_label(None)), *level_choices(levels)])
         self.descriptors = {str(level.value): level.to_spec().descriptor for level in levels}
 
 
@@ -106,13 +108,14 @@ class ConclusionForm(forms.Form):
 
     def __init__(self, *args: Any, levels: list[ScaleLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["override_level"].choices = [
-            ("", _("No override: keep the computed verdict")),
-            *level_choices(levels),
-        ]
+        set_choices(
+            self,
+            "override_level",
+            [("", str(_("No override: keep the computed verdict"))), *level_choices(levels)],
+        )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("override_level") is not None and not data.get("override_reason", "").strip():
             self.add_error("override_reason", _("An override needs a written reason."))
         return data
@@ -127,7 +130,7 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["variable"].queryset = framework.variables.order_by("order")
+        limit_queryset(self, "variable", selectors.framework_variables(framework))
 
 
 class FrameworkCopyForm(forms.Form):

@@ -33,7 +33,7 @@ class ProgramSerializer(serializers.ModelSerializer):
 class PlaceSerializer(serializers.ModelSerializer):
     level = serializers.CharField(source="kind", help_text="provinsi, kabupaten, kota, …")
     level_number = serializers.IntegerField(source="level")
-    parent = serializers.CharField(source="parent_id", allow_null=True)
+    parent = serializers.CharField(source="parent_id", allow_null=True)  # type: ignore[assignment]  # API field named like a DRF Field attribute
 
     class Meta:
         model = Place
@@ -41,7 +41,7 @@ class PlaceSerializer(serializers.ModelSerializer):
 
 
 class ScaleLevelSerializer(serializers.ModelSerializer):
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # API field named like a DRF Field attribute
     descriptor = serializers.SerializerMethodField()
 
     class Meta:
@@ -133,7 +133,11 @@ class IndicatorInputSerializer(serializers.Serializer):
     name_en = serializers.CharField(max_length=200, required=False, default="")
     description = serializers.CharField(required=False, default="", allow_blank=True)
     weight = serializers.DecimalField(
-        max_digits=6, decimal_places=2, min_value=Decimal("0.01"), required=False, default=1
+        max_digits=6,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
+        default=1,  # type: ignore[arg-type]  # the schema shows 1, as before
     )
 
 
@@ -197,7 +201,7 @@ class RatingSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(max_length=20, help_text="indicator code, e.g. FTF1")
     rater = serializers.IntegerField(min_value=1, help_text="rater id in this case")
     value = serializers.IntegerField(allow_null=True, min_value=-32768, max_value=32767)
-    source = serializers.ChoiceField(
+    source = serializers.ChoiceField(  # type: ignore[assignment]  # API field named like a DRF Field attribute
         source="source_type",
         choices=Rating.SourceType.choices,
         required=False,
@@ -300,7 +304,7 @@ class RatingValueSerializer(serializers.Serializer):
 
 
 class ScoreField(serializers.FloatField):
-    def to_representation(self, value) -> float:
+    def to_representation(self, value) -> float:  # type: ignore[override]
         return round(float(value), 4)
 
 

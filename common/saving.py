@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any, Protocol, TypeVar
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
@@ -14,8 +15,9 @@ from .errors import ApplicationError
 ModelT = TypeVar("ModelT", bound=models.Model)
 
 
-def validated_save(instance: ModelT, *, user: Any = None) -> ModelT:
-    """full_clean() then save(): every service writes through here."""
+def validated_save(instance: ModelT, *, user: AbstractBaseUser | None = None) -> ModelT:
+    """full_clean() then save(): every service writes through here; `user` is recorded as
+    the author of the history entry."""
     instance.full_clean()
     if user is not None and getattr(user, "is_authenticated", False):
         # django-simple-history reads this for the "who" of the history row.

@@ -14,7 +14,6 @@ router.register("actors", stakeholder_apis.ActorViewSet, basename="actor")
 router.register("jobs", report_apis.JobViewSet, basename="job")
 
 recommendations = SimpleRouter()
-recommendations.include_format_suffixes = False
 recommendations.register("recommendations", apis.RecommendationViewSet, basename="recommendation")
 for prefix, viewset in (
     ("participations", stakeholder_apis.ParticipationViewSet),

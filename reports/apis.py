@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from assessments import selectors as assessment_selectors
-from assessments.api_base import CaseNestedMixin
+from assessments.api_base import CaseNestedMixin, api_user
 from assessments.fields import PlaceCodeField
 from assessments.serializers import CaseScoreSerializer
 
@@ -106,12 +106,12 @@ class JobViewSet(
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Job.objects.none()
-        return selectors.job_list(user=self.request.user)
+        return selectors.job_list(user=api_user(self.request))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        job = services.report_batch_start(user=request.user, **serializer.validated_data)
+        job = services.report_batch_start(user=api_user(request), **serializer.validated_data)
         job.refresh_from_db()
         return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
 

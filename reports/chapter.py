@@ -245,7 +245,7 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
                 % {
                     "name": min(
                         (v for v in score.variables if v.level),
-                        key=lambda v: v.level.value,
+                        key=lambda v: v.level.value if v.level else 0,
                         default=score.variables[0],
                     ).spec.name.lower()
                 },

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
-from assessments.models import Case
+from assessments.models import Case, User
 from assessments.selectors import case_list, place_within_q
 
 from .models import Job
 
 
-def job_list(*, user: Any) -> QuerySet[Job]:
+def job_list(*, user: User) -> QuerySet[Job]:
     """Only the batches the user started."""
     return Job.objects.filter(owner_id=user.pk).select_related("program", "place")
 
 
-def job_get_for(*, user: Any, pk: Any) -> Job:
+def job_get_for(*, user: User, pk: str) -> Job:
     job = job_list(user=user).filter(pk=pk).first()
     if job is None:
         raise Http404

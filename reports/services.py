@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from assessments.models import Case, Place, Program, User
 from common.errors import ApplicationError
 
-from .chapter import build_chapter
+from .chapter import Chapter, build_chapter
 from .models import Job
 from .selectors import job_cases
 
@@ -38,7 +39,7 @@ def case_report(*, case: Case, kind: str, language: str = "id") -> Report:
     from . import docx, exports, pdf
 
     chapter = build_chapter(case, language)
-    renderers = {
+    renderers: dict[str, Callable[[Chapter], bytes]] = {
         "pdf": pdf.render_pdf,
         "docx": docx.render_docx,
         "xlsx": exports.render_xlsx,

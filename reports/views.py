@@ -3,12 +3,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from assessments import selectors as assessment_selectors
 from assessments.fields import PlaceCodeFormField
+from assessments.http import AuthedRequest
 from common.forms import apply_service_error
 
 from . import selectors, services
@@ -35,7 +36,7 @@ class BatchForm(forms.Form):
 
 
 @login_required
-def batch(request: HttpRequest) -> HttpResponse:
+def batch(request: AuthedRequest) -> HttpResponse:
     form = BatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,12 +50,12 @@ def batch(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def job_detail(request: HttpRequest, pk) -> HttpResponse:
+def job_detail(request: AuthedRequest, pk: str) -> HttpResponse:
     job = selectors.job_get_for(user=request.user, pk=pk)
     template = "reports/_job_status.html" if request.htmx else "reports/job.html"
     return render(request, template, {"job": job})
 
 
 @login_required
-def job_download(request: HttpRequest, pk) -> FileResponse:
+def job_download(request: AuthedRequest, pk: str) -> FileResponse:
     return selectors.job_archive(selectors.job_get_for(user=request.user, pk=pk))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
@@ -11,8 +11,9 @@ from rest_framework import generics, mixins, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 
-from assessments.api_base import CaseNestedMixin
+from assessments.api_base import CaseNestedMixin, api_user
 from common.api import CSVRenderer
 
 from . import network, selectors, services
@@ -56,18 +57,20 @@ class ActorViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return selectors.actor_list(query=self.request.query_params.get("q", ""))
 
-    def perform_create(self, serializer: ActorSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.actor_create(
-            created_by=self.request.user, **serializer.validated_data
+            created_by=api_user(self.request), **serializer.validated_data
         )
 
-    def perform_update(self, serializer: ActorSerializer) -> None:
+    def perform_update(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.actor_update(
-            actor=serializer.instance, user=self.request.user, **serializer.validated_data
+            actor=cast(Actor, serializer.instance),
+            user=api_user(self.request),
+            **serializer.validated_data,
         )
 
     def perform_destroy(self, instance: Actor) -> None:
-        services.actor_delete(actor=instance, user=self.request.user)
+        services.actor_delete(actor=instance, user=api_user(self.request))
 
 
 class CaseChildViewSet(

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import limit_queryset
+
 from . import selectors
 from .models import (
     Actor,
@@ -42,10 +44,10 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = selectors.actors_all()
+        limit_queryset(self, "actor", selectors.actors_all())
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("actor") and not data.get("name"):
             self.add_error("name", _("Choose an actor or name a new one."))
         if not data.get("actor") and data.get("name"):
@@ -64,7 +66,7 @@ class TieForm(forms.ModelForm):
     def __init__(self, *args: Any, actors, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("source", "target", "dominant"):
-            self.fields[name].queryset = actors
+            limit_queryset(self, name, actors)
 
     def _post_clean(self) -> None:
         # The service checks the tie rules and says which field is wrong.
@@ -82,7 +84,7 @@ class PartnershipForm(forms.ModelForm):
 
     def __init__(self, *args: Any, actors, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["partners"].queryset = actors
+        limit_queryset(self, "partners", actors)
 
 
 class FactorForm(forms.ModelForm):

@@ -97,7 +97,12 @@ class Actor(models.Model):
                 raise ValidationError(
                     {"institution": _("Only a person belongs to an institution.")}
                 )
-            if self.institution.kind != Level.INSTITUTION or self.institution_id == self.pk:
+            institution = self.institution
+            if (
+                institution is None
+                or institution.kind != Level.INSTITUTION
+                or institution.pk == self.pk
+            ):
                 raise ValidationError({"institution": _("Choose an institution.")})
 
 

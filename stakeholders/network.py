@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -44,6 +45,13 @@ class Edge:
         if self.dominant is None:
             return None
         return self.target if self.dominant == self.source else self.source
+
+    @property
+    def domination(self) -> tuple[int, int] | None:
+        """(dominant, dominated) of an asymmetric tie; None for a symmetric one."""
+        if self.dominant is None:
+            return None
+        return self.dominant, self.target if self.dominant == self.source else self.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +150,10 @@ def analyse(nodes: Sequence[Node], edges: Sequence[Edge]) -> Network:
     dominates: dict[int, set[int]] = {node.id: set() for node in nodes}
     dominated_by: dict[int, set[int]] = {node.id: set() for node in nodes}
     for edge in edges:
-        if edge.dominant is not None:
-            dominates[edge.dominant].add(edge.dominated)
-            dominated_by[edge.dominated].add(edge.dominant)
+        if edge.domination is not None:
+            dominant, dominated = edge.domination
+            dominates[dominant].add(dominated)
+            dominated_by[dominated].add(dominant)
     metrics = {
         node.id: NodeMetrics(
             degree=graph.degree(node.id),
@@ -282,7 +291,7 @@ class PlacedEdge:
     arrow: bool
 
 
-def sociogram_layout(network: Network, size: int = 560, margin: int = 90) -> dict:
+def sociogram_layout(network: Network, size: int = 560, margin: int = 90) -> dict[str, Any]:
     """Places actors on a circle, grouped by sector then name, so the same network always
     gets the same picture. An asymmetric tie is drawn from the dominant actor, its arrow
     ending at the dominated one's edge."""
@@ -310,8 +319,7 @@ def sociogram_layout(network: Network, size: int = 560, margin: int = 90) -> dic
         )
     placed_edges = []
     for edge in network.edges:
-        start = edge.dominant if edge.dominant is not None else edge.source
-        end = edge.dominated if edge.dominant is not None else edge.target
+        start, end = edge.domination or (edge.source, edge.target)
         (x1, y1), (x2, y2) = positions[start], positions[end]
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         # Stop short of the circles so arrow heads stay visible.

@@ -18,8 +18,8 @@ def case_network(case: Case, *, level: str, stage: str = "") -> network.Network:
 
     A tie without a stage holds through the whole program and so appears in every stage.
     """
-    participations = Participation.objects.filter(case=case, actor__kind=level).select_related(
-        "actor"
+    participations = list(
+        Participation.objects.filter(case=case, actor__kind=level).select_related("actor")
     )
     ties = Tie.objects.filter(case=case, level=level).select_related("source", "target")
     if stage:

@@ -59,7 +59,7 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
 
 class TieSerializer(serializers.ModelSerializer):
-    source = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())
+    source = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())  # type: ignore[assignment]  # API field named like a DRF Field attribute
     target = serializers.PrimaryKeyRelatedField(queryset=selectors.actors_all())
     dominant = serializers.PrimaryKeyRelatedField(
         queryset=selectors.actors_all(), required=False, allow_null=True, default=None
@@ -120,7 +120,7 @@ class BrokerageSerializer(serializers.Serializer):
 
 class NetworkNodeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # API field named like a DRF Field attribute
     name = serializers.CharField()
     sector = serializers.CharField()
     kind = serializers.CharField()
@@ -135,7 +135,7 @@ class NetworkNodeSerializer(serializers.Serializer):
 
 class NetworkEdgeSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    source = serializers.IntegerField()
+    source = serializers.IntegerField()  # type: ignore[assignment]  # API field named like a DRF Field attribute
     target = serializers.IntegerField()
     form = serializers.CharField()
     direction = serializers.CharField()

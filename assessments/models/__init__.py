@@ -1,6 +1,6 @@
 from .cases import Case, Conclusion, Rater, Rating, Recommendation
 from .frameworks import Framework, Indicator, Scale, ScaleLevel, Variable
-from .people_places import Place, Program, User
+from .people_places import Place, Program, User, Visitor
 
 __all__ = [
     "Case",
@@ -16,4 +16,5 @@ __all__ = [
     "ScaleLevel",
     "User",
     "Variable",
+    "Visitor",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import TypeAlias
+
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +31,10 @@ class User(AbstractUser):
     @property
     def is_admin_role(self) -> bool:
         return self.is_superuser or self.role == self.Role.ADMIN
+
+
+# Whoever a page or an endpoint is answering: a signed-in user or nobody.
+Visitor: TypeAlias = "User | AnonymousUser"
 
 
 class Program(models.Model):

@@ -6,7 +6,7 @@ from typing import Any
 
 from .installing import GetModel
 
-PROGRAMS = [
+PROGRAMS: list[dict[str, Any]] = [
     {
         "code": "kotaku",
         "name": "KOTAKU (Kota Tanpa Kumuh)",

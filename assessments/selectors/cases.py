@@ -3,19 +3,27 @@ conclusions and recommendations of one case."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
-from ..models import Case, Conclusion, Program, Rater, Rating, Recommendation, User, Variable
+from ..models import (
+    Case,
+    Conclusion,
+    Program,
+    Rater,
+    Rating,
+    Recommendation,
+    User,
+    Variable,
+    Visitor,
+)
 from .places import place_within_q
 
 
-def case_visible_q(user: User | Any) -> Q:
+def case_visible_q(user: Visitor) -> Q:
     """Which cases a user may open: the one rule for pages, the API and reports."""
-    if not user or not user.is_authenticated:
+    if not isinstance(user, User):
         return Q(pk__in=[])
     if user.is_admin_role:
         return Q()
@@ -32,8 +40,8 @@ def case_visible_q(user: User | Any) -> Q:
     return published | Q(owner_id=user.pk) | Q(pk__in=collaborating)
 
 
-def case_can_edit(user: User | Any, case: Case) -> bool:
-    if not user or not user.is_authenticated:
+def case_can_edit(user: Visitor, case: Case) -> bool:
+    if not isinstance(user, User):
         return False
     if user.is_admin_role:
         return True
@@ -44,7 +52,7 @@ def case_can_edit(user: User | Any, case: Case) -> bool:
     return bool(case.collaborators.filter(pk=user.pk).exists())
 
 
-def case_list(*, user: User | Any) -> QuerySet[Case]:
+def case_list(*, user: Visitor) -> QuerySet[Case]:
     return (
         Case.objects.filter(case_visible_q(user))
         .select_related("program", "place", "framework", "owner")
@@ -52,7 +60,7 @@ def case_list(*, user: User | Any) -> QuerySet[Case]:
     )
 
 
-def case_get_for(*, user: User | Any, pk: int | str, write: bool = False) -> Case:
+def case_get_for(*, user: Visitor, pk: int | str, write: bool = False) -> Case:
     """The case if the user may open it (Http404 otherwise); with `write`, only if they may
     also change it (PermissionDenied). Pages and the API both answer through this."""
     case = case_list(user=user).filter(pk=pk).first()
@@ -93,7 +101,7 @@ def case_rater(case: Case, pk: int | str) -> Rater | None:
     return case.raters.filter(pk=pk).first()
 
 
-def researcher_rater(case: Case, user: User | Any) -> Rater | None:
+def researcher_rater(case: Case, user: User) -> Rater | None:
     """The researcher's own rater in the case, if they have rated before."""
     return case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
 

@@ -4,35 +4,34 @@ of them."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .. import scoring
-from ..models import Case, Framework, Indicator, ScaleLevel, User, Variable
+from ..models import Case, Framework, Indicator, ScaleLevel, User, Variable, Visitor
 from .cases import case_visible_q
 
 
-def framework_list(*, user: User | Any) -> QuerySet[Framework]:
+def framework_list(*, user: Visitor) -> QuerySet[Framework]:
     """Shipped frameworks and the user's own copies."""
     owned = Q(owner__isnull=True)
-    if user and user.is_authenticated:
+    if isinstance(user, User):
         owned |= Q(owner_id=user.pk)
     return Framework.objects.filter(owned).select_related("scale", "owner").order_by("name")
 
 
-def framework_get_for(*, user: User | Any, pk: int | str) -> Framework | None:
+def framework_get_for(*, user: Visitor, pk: int | str) -> Framework | None:
     """A framework the user may open (shipped or their own), or None."""
     if not str(pk).isdigit():
         return None
     return framework_list(user=user).filter(pk=pk).first()
 
 
-def framework_list_with_counts(*, user: User | Any) -> QuerySet[Framework]:
+def framework_list_with_counts(*, user: Visitor) -> QuerySet[Framework]:
     return framework_list(user=user).annotate(variable_count=Count("variables", distinct=True))
 
 
-def framework_visible_case_count(framework: Framework, user: User | Any) -> int:
+def framework_visible_case_count(framework: Framework, user: Visitor) -> int:
     return framework.cases.filter(case_visible_q(user)).count()
 
 

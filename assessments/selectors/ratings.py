@@ -27,7 +27,5 @@ def rating_of(case: Case, rater: Rater, indicator: Indicator) -> Rating | None:
 
 def history_records(obj: Rating | Conclusion) -> QuerySet[Any]:
     """Every saved version of a rating or conclusion, newest first, with who saved it."""
-    history: QuerySet[Any] = obj.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
-        "-history_date"
-    )
+    history: QuerySet[Any] = obj.history.select_related("history_user").order_by("-history_date")
     return history

@@ -31,7 +31,8 @@ def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
     for case_id, variable_code, level, reason in Conclusion.objects.filter(
         case_id__in=case_ids, override_level__isnull=False
     ).values_list("case_id", "variable__code", "override_level", "override_reason"):
-        overrides[case_id][variable_code] = scoring.Override(level, reason)
+        if level is not None:
+            overrides[case_id][variable_code] = scoring.Override(level, reason)
     return {
         case.pk: scoring.score_case(
             frameworks[case.framework_id], ratings[case.pk], overrides[case.pk]

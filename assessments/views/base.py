@@ -1,23 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django import forms
 from django.http import HttpRequest, QueryDict
-from django_htmx.middleware import HtmxDetails
 
 from common.saving import EditConflict
 
 from .. import selectors
-from ..models import Case, User
+from ..http import AuthedRequest
+from ..models import Case
 
-
-class AuthedRequest(HttpRequest):
-    """The request of a view behind `login_required`: its user is a signed-in `User`."""
-
-    user: User  # type: ignore[assignment]
-    htmx: HtmxDetails
+__all__ = ["AuthedRequest", "case_for", "form_after_conflict"]
 
 
 def case_for(request: HttpRequest, pk: int, *, write: bool = False) -> Case:
@@ -32,8 +27,8 @@ def form_after_conflict(
 ) -> FormT:
     """The form again with what this person typed and the conflict above it; its version is
     now the other person's, so a second save knowingly replaces their value."""
-    posted = form.data.copy()
-    posted[form.add_prefix("version")] = error.current.version if error.current else 0
+    posted = cast(QueryDict, form.data).copy()
+    posted[form.add_prefix("version")] = str(error.current.version if error.current else 0)
     again = build(posted)
     again.is_valid()
     again.add_error(None, error.messages)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -89,7 +91,7 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
     case = rater.case
     levels = selectors.scale_levels(case)
     existing = selectors.rater_ratings_by_indicator(case, rater)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for variable in selectors.framework_variables_with_indicators(case.framework):
         for indicator in variable.indicators.all():
             rating = existing.get(indicator.pk)

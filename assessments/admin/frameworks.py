@@ -1,56 +1,20 @@
+"""Scales and frameworks. Variables and indicators change only where the framework editor
+would let them change, and through the same services."""
+
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib import admin
+from django.contrib.admin.options import BaseModelAdmin
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .models import (
-    Case,
-    Conclusion,
-    Framework,
-    Indicator,
-    Place,
-    Program,
-    Rater,
-    Rating,
-    Recommendation,
-    Scale,
-    ScaleLevel,
-    User,
-    Variable,
-)
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "email", "first_name", "last_name", "role", "is_staff"]
-    list_filter = ["role", "is_staff", "is_superuser", "is_active"]
-    fieldsets = [
-        *DjangoUserAdmin.fieldsets,
-        (_("Kolaborasi"), {"fields": ["role", "places"]}),
-    ]
-    autocomplete_fields = ["places"]
-
-
-@admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "ministry", "start_year"]
-    search_fields = ["code", "name", "ministry"]
-
-
-@admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "level", "kind", "path"]
-    list_filter = ["level", "kind"]
-    search_fields = ["code", "search_name"]
-    readonly_fields = ["search_name"]
-    raw_id_fields = ["parent"]
-    show_full_result_count = False
+from .. import services
+from ..models import Framework, Indicator, Scale, ScaleLevel, User, Variable
 
 
 class ScaleLevelInline(admin.TabularInline):
@@ -70,6 +34,8 @@ def _framework_editable(request: HttpRequest, framework: Framework | None) -> bo
     published cases use stay as they are."""
     if framework is None:
         return True
+    if not isinstance(request.user, User):
+        return False
     try:
         services.framework_assert_editable(framework=framework, user=request.user)
     except ValidationError:
@@ -86,13 +52,13 @@ class VariableInline(admin.TabularInline):
     fields = ["order", "code", "name_id", "name_en"]
     show_change_link = True
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -124,10 +90,10 @@ class FrameworkPartForm(forms.ModelForm):
     """Checks what the services will check, so a refusal shows on the form and never as an
     error page: a new part's framework must be editable, and codes unique in it."""
 
-    user = None
+    user: User | None = None
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         instance = self.instance
         if isinstance(instance, Indicator) and instance.variable_id:
             # Denormalised: an indicator's framework is its variable's.
@@ -143,52 +109,57 @@ class FrameworkPartForm(forms.ModelForm):
             self.add_error(None, error.messages)
 
 
-class FrameworkPartAdminMixin:
-    """Variables and indicators change only where the framework editor would let them, and
-    through the same services."""
+def _with_user(form_class: type[forms.BaseForm], request: HttpRequest) -> Any:
+    """The admin's form class, told who is editing."""
+    return type(form_class.__name__, (form_class,), {"user": request.user})
 
+
+class FrameworkPartRules(BaseModelAdmin):
     form = FrameworkPartForm
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
+    def framework_of(self, obj: Model | None) -> Framework | None:
+        return obj.framework if isinstance(obj, Variable | Indicator) else None
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        formset.form = type(formset.form.__name__, (formset.form,), {"user": request.user})
-        return formset
-
-    def framework_of(self, obj):
-        return obj.framework if obj is not None else None
-
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return super().has_change_permission(request, obj) and _framework_editable(
             request, self.framework_of(obj)
         )
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return super().has_delete_permission(request, obj) and _framework_editable(
             request, self.framework_of(obj)
         )
 
 
-def _changed(form, editable: set[str]) -> dict:
+def _changed(form: forms.BaseForm, editable: set[str]) -> dict[str, Any]:
     return {name: form.cleaned_data[name] for name in form.changed_data if name in editable}
 
 
-class IndicatorInline(FrameworkPartAdminMixin, admin.TabularInline):
+class IndicatorInline(FrameworkPartRules, admin.TabularInline):
     model = Indicator
     extra = 0
     fields = ["order", "code", "name_id", "name_en", "weight"]
 
-    def has_add_permission(self, request, obj=None):
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _with_user(formset.form, request)
+        return formset
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return super().has_add_permission(request, obj) and _framework_editable(
             request, self.framework_of(obj)
         )
 
 
+class FrameworkPartAdmin(FrameworkPartRules, admin.ModelAdmin):
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        return _with_user(super().get_form(request, obj, change, **kwargs), request)
+
+
 @admin.register(Variable)
-class VariableAdmin(FrameworkPartAdminMixin, admin.ModelAdmin):
+class VariableAdmin(FrameworkPartAdmin):
     list_display = ["code", "name_id", "name_en", "framework", "order"]
     list_filter = ["framework"]
     search_fields = ["code", "name_id", "name_en"]
@@ -219,19 +190,23 @@ class VariableAdmin(FrameworkPartAdminMixin, admin.ModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         variable = form.instance
+        # What formset.save() would record; the admin's change message reads it.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for indicator_form in formset.forms:
             indicator = indicator_form.instance
             if indicator_form in formset.deleted_forms:
                 if indicator.pk:
                     services.indicator_delete(indicator=indicator, user=request.user)
+                    formset.deleted_objects.append(indicator)
             elif indicator.pk and indicator_form.has_changed():
                 services.indicator_update(
                     indicator=indicator,
                     user=request.user,
                     **_changed(indicator_form, services.INDICATOR_FIELDS),
                 )
+                formset.changed_objects.append((indicator, indicator_form.changed_data))
             elif not indicator.pk and indicator_form.has_changed():
-                services.indicator_create(
+                created = services.indicator_create(
                     variable=variable,
                     user=request.user,
                     code=indicator.code,
@@ -239,10 +214,11 @@ class VariableAdmin(FrameworkPartAdminMixin, admin.ModelAdmin):
                     name_en=indicator.name_en,
                     weight=indicator.weight,
                 )
+                formset.new_objects.append(created)
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(FrameworkPartAdminMixin, admin.ModelAdmin):
+class IndicatorAdmin(FrameworkPartAdmin):
     list_display = ["code", "name_id", "variable", "framework", "weight", "order"]
     list_filter = ["framework"]
     search_fields = ["code", "name_id", "name_en"]
@@ -270,73 +246,3 @@ class IndicatorAdmin(FrameworkPartAdminMixin, admin.ModelAdmin):
 
     def delete_model(self, request, obj):
         services.indicator_delete(indicator=obj, user=request.user)
-
-
-class RaterInline(admin.TabularInline):
-    model = Rater
-    extra = 0
-    fields = ["name", "kind", "role", "institution", "user"]
-    raw_id_fields = ["user"]
-
-
-@admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    list_display = ["title", "program", "place", "year_start", "year_end", "status", "owner"]
-    list_filter = ["status", "program", "framework", "year_end"]
-    search_fields = ["title", "place__name", "owner__username", "summary"]
-    raw_id_fields = ["place", "owner"]
-    filter_horizontal = ["collaborators"]
-    list_select_related = ["program", "place", "owner"]
-    inlines = [RaterInline]
-
-
-@admin.register(Rater)
-class RaterAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "role", "institution", "case"]
-    list_filter = ["kind"]
-    search_fields = ["name", "role", "institution", "case__title"]
-    list_select_related = ["case"]
-    raw_id_fields = ["case", "user"]
-
-
-@admin.register(Rating)
-class RatingAdmin(SimpleHistoryAdmin):
-    list_display = ["case", "indicator", "rater", "value", "source_type", "updated"]
-    list_filter = ["source_type", "value", "indicator__framework"]
-    search_fields = ["case__title", "indicator__code", "rater__name", "evidence"]
-    list_select_related = ["case", "indicator", "rater"]
-    raw_id_fields = ["case", "indicator", "rater"]
-
-    def save_model(self, request, obj, form, change):
-        # Same rules as every other entry point: the service validates scale, case and rater.
-        try:
-            services.rating_upsert(
-                case=obj.case,
-                rater=obj.rater,
-                indicator=obj.indicator,
-                value=obj.value,
-                evidence=obj.evidence,
-                source_type=obj.source_type,
-                source_detail=obj.source_detail,
-                date=obj.date,
-                user=request.user,
-            )
-        except ValidationError as error:
-            self.message_user(request, "; ".join(error.messages), messages.ERROR)
-
-
-@admin.register(Conclusion)
-class ConclusionAdmin(SimpleHistoryAdmin):
-    list_display = ["case", "variable", "override_level", "updated"]
-    list_filter = ["override_level"]
-    search_fields = ["case__title", "narrative", "override_reason"]
-    list_select_related = ["case", "variable"]
-    raw_id_fields = ["case", "variable"]
-
-
-@admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
-    list_display = ["case", "order", "text", "variable", "addressed_to"]
-    search_fields = ["case__title", "text", "addressed_to"]
-    list_select_related = ["case", "variable"]
-    raw_id_fields = ["case", "variable"]

@@ -1,0 +1,135 @@
+"""Every page's <title> is plain text: a browser tab, a bookmark and a screen reader read it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from assessments import services
+from assessments.models import Case, Framework, Rater
+from demo.loader import load_demo
+from reports.models import Job
+
+pytestmark = pytest.mark.django_db
+
+# Routes that only take a POST (they answer GET with 405) or return something else than a page.
+NOT_PAGES = {
+    "informant-link",
+    "rate-indicator",
+    "recommendation-add",
+    "recommendation-delete",
+    "tie-delete",
+    "place-search",
+    "report-job-download",
+    "set_language",
+    "logout",
+}
+
+
+class TitleReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside = False
+        self.titles: list[str] = []
+        self.tags_inside: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "title":
+            self.inside = True
+            self.titles.append("")
+        elif self.inside:
+            self.tags_inside.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            self.titles[-1] += data
+
+
+def page_names() -> list[str]:
+    """The names of every page route outside the API and the admin."""
+    names = []
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                route = str(pattern.pattern)
+                if route.startswith(("api/", "admin/")):
+                    continue
+                walk(pattern.url_patterns, prefix + route)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                if not str(pattern.pattern).startswith("api/"):
+                    names.append(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return sorted(set(names) - NOT_PAGES)
+
+
+@pytest.fixture
+def demo_world(client):
+    """The demo (the Tanjungpinang case has outputs and slum areas, which once leaked into its
+    title), signed in as its owner, with one of everything a page can show."""
+    with override_settings(DEBUG=True):
+        load_demo(create_logins=True)
+    case = Case.objects.filter(outputs__isnull=False).distinct().first()
+    owner = case.owner
+    client.force_login(owner)
+    informant = services.rater_create(case=case, name="Warga", kind=Rater.Kind.INFORMANT)
+    copy = services.framework_copy(
+        framework=Framework.objects.get(code="ansell-gash-2008"), owner=owner
+    )
+    job = Job.objects.create(owner=owner, program=case.program)
+    return {
+        "pk": case.pk,
+        "code": case.framework.variables.order_by("order").first().code,
+        "rating_pk": case.ratings.first().pk,
+        "conclusion_pk": case.conclusions.first().pk,
+        "framework_pk": copy.pk,
+        "job_pk": job.pk,
+        "token": services.informant_link_issue(rater=informant),
+    }
+
+
+def url_for(name: str, world: dict) -> str:
+    kwargs = {
+        "case-detail": {"pk": world["pk"]},
+        "case-edit": {"pk": world["pk"]},
+        "case-raters": {"pk": world["pk"]},
+        "case-conclusions": {"pk": world["pk"]},
+        "case-stakeholders": {"pk": world["pk"]},
+        "rate-variable": {"pk": world["pk"], "code": world["code"]},
+        "rating-history": {"pk": world["pk"], "rating_pk": world["rating_pk"]},
+        "conclusion-history": {"pk": world["pk"], "conclusion_pk": world["conclusion_pk"]},
+        "framework-edit": {"pk": world["framework_pk"]},
+        "report-job": {"pk": world["job_pk"]},
+        "informant": {"token": world["token"]},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "kedaluwarsa"},
+    }.get(name, {})
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_page_is_checked():
+    # A new page route needs its arguments above (or a place in NOT_PAGES).
+    assert "case-detail" in page_names()
+    assert len(page_names()) >= 18
+
+
+@pytest.mark.parametrize("name", page_names())
+def test_the_title_of_every_page_is_plain_text(client, demo_world, name):
+    response = client.get(url_for(name, demo_world))
+    assert response.status_code == 200, name
+    reader = TitleReader()
+    reader.feed(response.content.decode())
+    assert len(reader.titles) == 1, name
+    title = " ".join(reader.titles[0].split())
+    assert reader.tags_inside == [], f"{name}: tags inside <title>"
+    raw = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)
+    assert raw and "<" not in raw.group(1), f"{name}: markup inside <title>"
+    assert title and "<" not in title and len(title) < 200, f"{name}: {title!r}"
