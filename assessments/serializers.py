@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from . import selectors
 from .fields import PlaceCodeField
 from .models import (
     Case,
@@ -19,7 +20,6 @@ from .models import (
     Rating,
     Recommendation,
     ScaleLevel,
-    User,
     Variable,
 )
 
@@ -156,16 +156,19 @@ class VariableInputSerializer(serializers.Serializer):
 
 
 class CaseSerializer(serializers.ModelSerializer):
-    program = serializers.SlugRelatedField(slug_field="code", queryset=Program.objects.all())
+    program = serializers.SlugRelatedField(slug_field="code", queryset=selectors.program_list())
     place = PlaceCodeField(help_text="Kemendagri code, e.g. 21.72.03.1005")
     place_name = serializers.CharField(source="place.path", read_only=True)
-    framework = serializers.PrimaryKeyRelatedField(queryset=Framework.objects.all(), required=False)
+    # Any framework id parses; case_create and case_update decide which one the user may use.
+    framework = serializers.PrimaryKeyRelatedField(
+        queryset=selectors.framework_all(), required=False
+    )
     owner = serializers.CharField(source="owner.username", read_only=True)
     collaborators = serializers.SlugRelatedField(
         slug_field="username",
         many=True,
         required=False,
-        queryset=User.objects.exclude(role=User.Role.POKJA),
+        queryset=selectors.possible_co_researchers(),
     )
 
     class Meta:

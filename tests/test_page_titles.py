@@ -64,9 +64,12 @@ def page_names() -> list[str]:
                 if route.startswith(("api/", "admin/")):
                     continue
                 walk(pattern.url_patterns, prefix + route)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                if not str(pattern.pattern).startswith("api/"):
-                    names.append(pattern.name)
+            elif (
+                isinstance(pattern, URLPattern)
+                and pattern.name
+                and not str(pattern.pattern).startswith("api/")
+            ):
+                names.append(pattern.name)
 
     walk(get_resolver().url_patterns)
     return sorted(set(names) - NOT_PAGES)

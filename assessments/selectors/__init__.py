@@ -20,10 +20,12 @@ from .cases import (
     case_recommendation,
     case_recommendations,
     case_visible_q,
+    possible_co_researchers,
     program_list,
     researcher_rater,
 )
 from .frameworks import (
+    framework_all,
     framework_get_for,
     framework_indicator,
     framework_list,
@@ -61,6 +63,7 @@ __all__ = [
     "case_score_get",
     "case_scores_get",
     "case_visible_q",
+    "framework_all",
     "framework_get_for",
     "framework_indicator",
     "framework_list",
@@ -76,6 +79,7 @@ __all__ = [
     "place_get",
     "place_search",
     "place_within_q",
+    "possible_co_researchers",
     "program_list",
     "rater_ratings_by_indicator",
     "rating_of",

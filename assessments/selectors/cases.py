@@ -52,6 +52,11 @@ def case_can_edit(user: Visitor, case: Case) -> bool:
     return bool(case.collaborators.filter(pk=user.pk).exists())
 
 
+def possible_co_researchers() -> QuerySet[User]:
+    """Anyone but Pokja viewers, who only read."""
+    return User.objects.exclude(role=User.Role.POKJA)
+
+
 def case_list(*, user: Visitor) -> QuerySet[Case]:
     return (
         Case.objects.filter(case_visible_q(user))

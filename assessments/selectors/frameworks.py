@@ -20,6 +20,10 @@ def framework_list(*, user: Visitor) -> QuerySet[Framework]:
     return Framework.objects.filter(owned).select_related("scale", "owner").order_by("name")
 
 
+def framework_all() -> QuerySet[Framework]:
+    return Framework.objects.order_by("name")
+
+
 def framework_get_for(*, user: Visitor, pk: int | str) -> Framework | None:
     """A framework the user may open (shipped or their own), or None."""
     if not str(pk).isdigit():

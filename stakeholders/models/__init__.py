@@ -1,0 +1,18 @@
+from .actors import Actor, ActorType, Level, Participation, Sector, Stage, Tie
+from .outputs import FundingSource, ProgramOutput, SlumArea
+from .partnerships import Factor, Partnership
+
+__all__ = [
+    "Actor",
+    "ActorType",
+    "Factor",
+    "FundingSource",
+    "Level",
+    "Participation",
+    "Partnership",
+    "ProgramOutput",
+    "Sector",
+    "SlumArea",
+    "Stage",
+    "Tie",
+]
