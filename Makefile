@@ -47,7 +47,7 @@ demo:
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy common assessments stakeholders reports demo kolaborasi
+	$(BIN)/mypy .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 

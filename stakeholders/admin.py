@@ -39,17 +39,7 @@ class ParticipationAdmin(admin.ModelAdmin):
 
 @admin.register(Tie)
 class TieAdmin(admin.ModelAdmin):
-    list_display = [
-        "case",
-        "level",
-        "source",
-        "target",
-        "form",
-        "direction",
-        "dominant",
-        "strength",
-        "stage",
-    ]
+    list_display = ["case", "level", *(f for f in Tie.ENTRY_FIELDS if f != "evidence")]
     list_filter = ["level", "form", "direction", "strength", "stage"]
     search_fields = ["case__title", "source__name", "target__name", "evidence"]
     raw_id_fields = ["case", "source", "target", "dominant"]
@@ -93,16 +83,7 @@ class FactorAdmin(admin.ModelAdmin):
 
 @admin.register(ProgramOutput)
 class ProgramOutputAdmin(admin.ModelAdmin):
-    list_display = [
-        "case",
-        "location",
-        "activity",
-        "volume",
-        "unit",
-        "funding_source",
-        "amount_rupiah",
-        "year",
-    ]
+    list_display = ["case", *(f for f in ProgramOutput.ENTRY_FIELDS if f != "source_note")]
     list_filter = ["funding_source", "year"]
     search_fields = ["case__title", "activity", "location"]
     raw_id_fields = ["case"]

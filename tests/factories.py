@@ -6,7 +6,7 @@ from assessments import services
 from assessments.models import Case, Framework, Program, Rater, User
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ("username",)
@@ -16,7 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("rahasia-123")
 
 
-class CaseFactory(factory.django.DjangoModelFactory):
+class CaseFactory(factory.django.DjangoModelFactory[Case]):
     class Meta:
         model = Case
 
@@ -30,7 +30,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     status = Case.Status.DRAFT
 
 
-class RaterFactory(factory.django.DjangoModelFactory):
+class RaterFactory(factory.django.DjangoModelFactory[Rater]):
     class Meta:
         model = Rater
 

@@ -42,7 +42,7 @@ PROGRAMS: list[dict[str, Any]] = [
 ]
 
 DEFAULT_SCALE_CODE = "kolaborasi-4"
-DEFAULT_SCALE = {
+DEFAULT_SCALE: dict[str, Any] = {
     "code": DEFAULT_SCALE_CODE,
     "name": "Skala empat tingkat (Belum terlaksana – Optimal)",
     "levels": [

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.constraints import empty_or_not_negative
+
 
 class FundingSource(models.TextChoices):
     APBN = "apbn", "APBN"
@@ -60,14 +62,8 @@ class ProgramOutput(models.Model):
     class Meta:
         ordering = ["case", "year", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(amount_rupiah__isnull=True) | Q(amount_rupiah__gte=0),
-                name="output_amount_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(volume__isnull=True) | Q(volume__gte=0),
-                name="output_volume_not_negative",
-            ),
+            empty_or_not_negative("amount_rupiah", name="output_amount_not_negative"),
+            empty_or_not_negative("volume", name="output_volume_not_negative"),
         ]
         verbose_name = _("program output")
         verbose_name_plural = _("program outputs")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from common.constraints import empty_or_not_negative
 
 from .actors import Actor
 
@@ -77,14 +78,8 @@ class Partnership(models.Model):
     class Meta:
         ordering = ["case", "form", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(value_rupiah__isnull=True) | Q(value_rupiah__gte=0),
-                name="partnership_value_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=Q(volume__isnull=True) | Q(volume__gte=0),
-                name="partnership_volume_not_negative",
-            ),
+            empty_or_not_negative("value_rupiah", name="partnership_value_not_negative"),
+            empty_or_not_negative("volume", name="partnership_volume_not_negative"),
         ]
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")

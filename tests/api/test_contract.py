@@ -181,7 +181,7 @@ def test_conclusions_and_recommendations(api, people, draft):
 
 
 def rate_case(case: Case, raters: int) -> None:
-    people = [RaterFactory(case=case) for _ in range(raters)]
+    people = [RaterFactory.create(case=case) for _ in range(raters)]
     for indicator in Indicator.objects.filter(framework=case.framework):
         for n, rater in enumerate(people):
             services.rating_upsert(

@@ -15,7 +15,7 @@ ROLES = ["anonymous", "owner", "collaborator", "other", "pokja", "admin"]
 
 def case_requests(case: Case) -> list[tuple[str, str, str, object]]:
     """(kind, method, url, body); kind is read, write or delete."""
-    rater = case.raters.first()
+    rater = case.raters.earliest("pk")
     recommendation = Recommendation.objects.create(case=case, text="Saran", order=1)
     base = f"/api/v1/cases/{case.pk}"
     return [

@@ -4,6 +4,7 @@ documented response matches the schema."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 import schemathesis
@@ -23,7 +24,7 @@ from tests.factories import CaseFactory, RaterFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-OWNED = {}
+OWNED: dict[str, Any] = {}
 
 
 @pytest.fixture

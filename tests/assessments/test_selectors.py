@@ -86,7 +86,7 @@ def test_who_may_edit(world, who, can):
 
 
 def rate_everything(case, raters: int) -> None:
-    people = [RaterFactory(case=case) for _ in range(raters)]
+    people = [RaterFactory.create(case=case) for _ in range(raters)]
     for ind in Indicator.objects.filter(framework=case.framework):
         for n, rater in enumerate(people):
             services.rating_upsert(case=case, rater=rater, indicator=ind, value=1 + (n % 4))
