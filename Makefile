@@ -40,6 +40,8 @@ install-dev: $(PY)
 
 migrate:
 	$(PY) manage.py migrate --no-input
+	# Cases stored before scores were kept (an upgrade) get theirs now; a new database has none.
+	$(PY) manage.py rescore --missing
 
 demo:
 	DEBUG=$${DEBUG:-true} $(PY) manage.py load_demo

@@ -1,9 +1,14 @@
-"""Cases and what is recorded in them; ratings save through the rating service."""
+"""Cases and what is recorded in them. Whatever changes a score goes through the services, so
+the stored results stay true whichever door a change comes through."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from .. import services
@@ -27,6 +32,15 @@ class CaseAdmin(admin.ModelAdmin):
     list_select_related = ["program", "place", "owner"]
     inlines = [RaterInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # A case's framework changes through the case form, which refuses it once rated.
+        return ["framework"] if obj is not None else []
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # A new case, or raters removed inline with their ratings: store its scores again.
+        services.case_results_store(cases=[form.instance])
+
 
 @admin.register(Rater)
 class RaterAdmin(admin.ModelAdmin):
@@ -35,6 +49,13 @@ class RaterAdmin(admin.ModelAdmin):
     search_fields = ["name", "role", "institution", "case__title"]
     list_select_related = ["case"]
     raw_id_fields = ["case", "user"]
+
+    def delete_model(self, request: HttpRequest, obj: Rater) -> None:
+        services.rater_delete(rater=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Rater]) -> None:
+        for rater in queryset.select_related("case"):
+            services.rater_delete(rater=rater)
 
 
 @admin.register(Rating)
@@ -48,7 +69,7 @@ class RatingAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         # Same rules as every other entry point: the service validates scale, case and rater.
         try:
-            services.rating_upsert(
+            saved = services.rating_upsert(
                 case=obj.case,
                 rater=obj.rater,
                 indicator=obj.indicator,
@@ -59,8 +80,16 @@ class RatingAdmin(SimpleHistoryAdmin):
                 date=obj.date,
                 user=request.user,
             )
+            obj.pk = saved.pk
         except ValidationError as error:
             self.message_user(request, "; ".join(error.messages), messages.ERROR)
+
+    def delete_model(self, request: HttpRequest, obj: Rating) -> None:
+        services.rating_delete(rating=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Rating]) -> None:
+        for rating in queryset.select_related("case"):
+            services.rating_delete(rating=rating)
 
 
 @admin.register(Conclusion)
@@ -70,6 +99,27 @@ class ConclusionAdmin(SimpleHistoryAdmin):
     search_fields = ["case__title", "narrative", "override_reason"]
     list_select_related = ["case", "variable"]
     raw_id_fields = ["case", "variable"]
+
+    def save_model(self, request, obj, form, change):
+        try:
+            saved = services.conclusion_set(
+                case=obj.case,
+                variable=obj.variable,
+                narrative=obj.narrative,
+                override_level=obj.override_level,
+                override_reason=obj.override_reason,
+                user=request.user,
+            )
+            obj.pk = saved.pk
+        except ValidationError as error:
+            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+
+    def delete_model(self, request: HttpRequest, obj: Conclusion) -> None:
+        services.conclusion_delete(conclusion=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Conclusion]) -> None:
+        for conclusion in queryset.select_related("case"):
+            services.conclusion_delete(conclusion=conclusion)
 
 
 @admin.register(Recommendation)

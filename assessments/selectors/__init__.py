@@ -43,9 +43,12 @@ from .frameworks import (
 )
 from .places import place_get, place_search, place_within_q
 from .ratings import history_records, rater_ratings_by_indicator, rating_of
+from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
 from .scores import case_score_get, case_scores_get, score_rows
 
 __all__ = [
+    "CaseResults",
+    "FrameworkPartIds",
     "case_can_edit",
     "case_conclusion",
     "case_conclusion_of",
@@ -68,6 +71,7 @@ __all__ = [
     "framework_indicator",
     "framework_list",
     "framework_list_with_counts",
+    "framework_part_ids",
     "framework_spec",
     "framework_variable",
     "framework_variables",
@@ -87,5 +91,6 @@ __all__ = [
     "scale_levels",
     "scale_values",
     "score_rows",
+    "stored_case_results",
     "variable_indicators",
 ]

@@ -8,6 +8,7 @@ from common.saving import EditConflict
 
 from .cases import CASE_EDITABLE_FIELDS, case_create, case_delete, case_update
 from .conclusions import (
+    conclusion_delete,
     conclusion_set,
     recommendation_create,
     recommendation_delete,
@@ -39,9 +40,17 @@ from .raters import (
     informant_link_token,
     informant_rater_from_token,
     rater_create,
+    rater_delete,
     rater_for_user,
 )
-from .ratings import RatingItem, check_level, rating_upsert, ratings_upsert
+from .ratings import RatingItem, check_level, rating_delete, rating_upsert, ratings_upsert
+from .results import (
+    case_results_compute,
+    case_results_store,
+    cases_results_differences,
+    cases_results_store,
+    framework_results_store,
+)
 
 __all__ = [
     "CASE_EDITABLE_FIELDS",
@@ -55,12 +64,18 @@ __all__ = [
     "RatingItem",
     "case_create",
     "case_delete",
+    "case_results_compute",
+    "case_results_store",
     "case_update",
+    "cases_results_differences",
+    "cases_results_store",
     "check_level",
+    "conclusion_delete",
     "conclusion_restore",
     "conclusion_set",
     "framework_assert_editable",
     "framework_copy",
+    "framework_results_store",
     "framework_update",
     "indicator_create",
     "indicator_delete",
@@ -73,7 +88,9 @@ __all__ = [
     "informant_rater_from_token",
     "place_ensure",
     "rater_create",
+    "rater_delete",
     "rater_for_user",
+    "rating_delete",
     "rating_restore",
     "rating_upsert",
     "ratings_upsert",

@@ -12,6 +12,7 @@ from common.errors import ApplicationError, NotPermitted
 from common.saving import apply_fields, validated_save
 
 from ..models import Case, Framework, Place, Program, User
+from .results import case_results_store
 
 
 def _researchers(usernames_or_users: Iterable[User | str]) -> list[User]:
@@ -77,6 +78,8 @@ def case_create(
     )
     validated_save(case)
     case.collaborators.set([u for u in _researchers(collaborators) if u.pk != owner.pk])
+    # Not assessed yet, and counted as such from the start.
+    case_results_store(cases=[case])
     return case
 
 
@@ -105,6 +108,8 @@ def case_update(
             {"framework": _("This case already has ratings; its framework cannot change.")}
         )
     validated_save(apply_fields(case, fields, CASE_EDITABLE_FIELDS))
+    if changes_framework:
+        case_results_store(cases=[case])
     if collaborators is not None:
         case.collaborators.set([u for u in _researchers(collaborators) if u.pk != case.owner_id])
     return case

@@ -13,6 +13,7 @@ from common.saving import apply_fields, check_version, next_order, validated_sav
 
 from ..models import Case, Conclusion, Recommendation, User, Variable
 from .ratings import check_level
+from .results import case_results_store
 
 
 def _check_variable_of(case: Case, variable: Variable | None) -> None:
@@ -53,7 +54,17 @@ def conclusion_set(
     if conclusion.pk:
         conclusion.version += 1
     validated_save(conclusion, user=user)
+    # An override changes the verdict the case's stored results show.
+    case_results_store(cases=[case])
     return conclusion
+
+
+@transaction.atomic
+def conclusion_delete(*, conclusion: Conclusion) -> None:
+    """Removes a conclusion; without its override the computed verdict counts again."""
+    case = conclusion.case
+    conclusion.delete()
+    case_results_store(cases=[case])
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from common.saving import apply_fields, next_order, validated_save
 
 from .. import scoring, selectors
 from ..models import Case, Framework, Indicator, Rating, User, Variable
+from .results import framework_results_store
 
 
 def framework_assert_editable(*, framework: Framework, user: User) -> None:
@@ -114,6 +115,7 @@ def framework_update(*, framework: Framework, user: User, **fields: Any) -> Fram
         selectors.framework_spec(selectors.framework_with_structure(framework.pk)).bands  # noqa: B018
     except scoring.ScoringError as error:
         raise ApplicationError({"band_thresholds": str(error)}) from error
+    framework_results_store(framework=framework)
     return framework
 
 
@@ -152,6 +154,7 @@ def variable_create(
         order=order,
     )
     validated_save(variable)
+    framework_results_store(framework=framework)
     for item in indicators:
         indicator_create(
             variable=variable,
@@ -174,6 +177,7 @@ def variable_update(*, variable: Variable, user: User, **fields: Any) -> Variabl
     framework_assert_editable(framework=variable.framework, user=user)
     apply_fields(variable, fields, VARIABLE_FIELDS)
     validated_save(variable)
+    framework_results_store(framework=variable.framework)
     return variable
 
 
@@ -187,6 +191,7 @@ def variable_delete(*, variable: Variable, user: User) -> None:
     if variable.conclusions.exists():
         raise ApplicationError(_("Cases have conclusions on this variable; it cannot be removed."))
     variable.delete()
+    framework_results_store(framework=variable.framework)
 
 
 @transaction.atomic
@@ -217,6 +222,7 @@ def indicator_create(
         order=order,
     )
     validated_save(indicator)
+    framework_results_store(framework=variable.framework)
     return indicator
 
 
@@ -225,6 +231,7 @@ def indicator_update(*, indicator: Indicator, user: User, **fields: Any) -> Indi
     framework_assert_editable(framework=indicator.framework, user=user)
     apply_fields(indicator, fields, INDICATOR_FIELDS)
     validated_save(indicator)
+    framework_results_store(framework=indicator.framework)
     return indicator
 
 
@@ -234,3 +241,4 @@ def indicator_delete(*, indicator: Indicator, user: User) -> None:
     if indicator.ratings.exists():
         raise ApplicationError(_("Cases have ratings on this indicator; it cannot be removed."))
     indicator.delete()
+    framework_results_store(framework=indicator.framework)

@@ -13,6 +13,7 @@ from common.errors import ApplicationError
 
 from ..models import Framework, Indicator, User, Variable
 from .frameworks import framework_assert_editable
+from .results import framework_results_store
 
 Part = TypeVar("Part", Variable, Indicator)
 
@@ -46,6 +47,8 @@ def variables_reorder(*, framework: Framework, user: User, codes: Sequence[str])
         codes,
         _("Give every variable code of the framework exactly once."),
     )
+    # Stored results keep the variables in the framework's order.
+    framework_results_store(framework=framework)
 
 
 @transaction.atomic

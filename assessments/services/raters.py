@@ -12,6 +12,7 @@ from common.errors import ApplicationError
 from common.saving import validated_save
 
 from ..models import Case, Rater, User
+from .results import case_results_store
 
 
 @transaction.atomic
@@ -39,6 +40,14 @@ def rater_for_user(*, case: Case, user: User) -> Rater:
     if case.raters.filter(name=name).exists():
         name = f"{name} ({user.get_username()})"
     return rater_create(case=case, name=name, kind=Rater.Kind.RESEARCHER, user=user)
+
+
+@transaction.atomic
+def rater_delete(*, rater: Rater) -> None:
+    """Removes a rater with their ratings; the case's scores are stored again without them."""
+    case = rater.case
+    rater.delete()
+    case_results_store(cases=[case])
 
 
 INFORMANT_LINK_SALT = "kolaborasi.informant-link"

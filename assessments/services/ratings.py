@@ -16,6 +16,7 @@ from common.saving import check_version, validated_save
 
 from .. import selectors
 from ..models import Case, Indicator, Rater, Rating, User
+from .results import case_results_store
 
 
 def check_level(case: Case, value: int | None, field: str) -> None:
@@ -46,12 +47,44 @@ def rating_upsert(
     user: User | None = None,
     expected_version: int | None = None,
 ) -> Rating:
-    """Creates or replaces the one rating of this rater on this indicator in this case.
+    """Creates or replaces the one rating of this rater on this indicator in this case, and
+    stores the case's new scores with it.
 
     An unchanged rating is not saved again, so history only records real changes. With
     `expected_version` (0: "there was no rating when I loaded the form") a save over someone
     else's newer change raises EditConflict instead of overwriting it.
     """
+    rating, changed = _rating_write(
+        case=case,
+        rater=rater,
+        indicator=indicator,
+        value=value,
+        evidence=evidence,
+        source_type=source_type,
+        source_detail=source_detail,
+        date=date,
+        user=user,
+        expected_version=expected_version,
+    )
+    if changed:
+        case_results_store(cases=[case])
+    return rating
+
+
+def _rating_write(
+    *,
+    case: Case,
+    rater: Rater,
+    indicator: Indicator,
+    value: int | None,
+    evidence: str = "",
+    source_type: str = "",
+    source_detail: str = "",
+    date: datetime.date | None = None,
+    user: User | None = None,
+    expected_version: int | None = None,
+) -> tuple[Rating, bool]:
+    """The rating saved if it changed, and whether it did; the caller stores the scores."""
     if indicator.framework_id != case.framework_id:
         raise ApplicationError(
             {
@@ -85,7 +118,15 @@ def rating_upsert(
         if not created:
             rating.version += 1
         validated_save(rating, user=user)
-    return rating
+    return rating, changed
+
+
+@transaction.atomic
+def rating_delete(*, rating: Rating) -> None:
+    """Removes a rating; its history stays, and the case's scores are stored again."""
+    case = rating.case
+    rating.delete()
+    case_results_store(cases=[case])
 
 
 @dataclass(frozen=True)
@@ -122,6 +163,7 @@ def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None
     raters = {r.pk: r for r in Rater.objects.filter(case=case)}
     errors: dict[str, Any] = {}
     saved: list[Rating] = []
+    changed_any = False
     try:
         with transaction.atomic():
             for index, item in enumerate(items):
@@ -132,23 +174,26 @@ def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None
                     continue
                 try:
                     with transaction.atomic():
-                        saved.append(
-                            rating_upsert(
-                                case=case,
-                                rater=rater,
-                                indicator=indicator,
-                                value=item.value,
-                                evidence=item.evidence,
-                                source_type=item.source_type,
-                                source_detail=item.source_detail,
-                                date=item.date,
-                                user=user,
-                            )
+                        rating, changed = _rating_write(
+                            case=case,
+                            rater=rater,
+                            indicator=indicator,
+                            value=item.value,
+                            evidence=item.evidence,
+                            source_type=item.source_type,
+                            source_detail=item.source_detail,
+                            date=item.date,
+                            user=user,
                         )
+                    saved.append(rating)
+                    changed_any = changed_any or changed
                 except ValidationError as error:
                     errors[str(index)] = error.message_dict
             if errors:
                 raise _Rollback
+            if changed_any:
+                # Once for the whole list, in the same transaction.
+                case_results_store(cases=[case])
     except _Rollback:
         raise ApplicationError(
             _("%(count)d of %(total)d ratings are invalid; none was saved.")

@@ -157,3 +157,18 @@ def test_admin_adds_renames_and_removes_indicators_inline(admin_client, admin_us
         ("FTF2", "Kualitas komunikasi"),
         ("FTF4", "Forum warga"),
     ]
+
+
+def test_deleting_ratings_in_the_admin_keeps_stored_results_true(staff):
+    case = Case.objects.filter(ratings__isnull=False).distinct().first()
+    ratings = list(
+        case.ratings.filter(indicator__variable__code="FTF").values_list("pk", flat=True)
+    )
+    response = staff.post(
+        reverse("admin:assessments_rating_changelist"),
+        {"action": "delete_selected", "_selected_action": ratings, "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not case.ratings.filter(indicator__variable__code="FTF").exists()
+    assert case.variable_results.get(code="FTF").level is None
+    assert services.cases_results_differences(cases=Case.objects.filter(pk=case.pk)) == []

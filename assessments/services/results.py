@@ -1,0 +1,152 @@
+"""Storing the scoring core's results. Every service that changes what a score depends on
+calls `case_results_store` in its own transaction, so the stored rows never disagree with
+what the core computes from the ratings, overrides and framework of the moment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from fractions import Fraction
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from .. import scoring, selectors
+from ..models import Case, CaseResult, Framework, IndicatorResult, VariableResult
+from ..selectors.results import CaseResults, FrameworkPartIds
+
+# Scores are stored rounded; comparisons with a fresh computation round the same way.
+SCORE_PLACES = 6
+CHUNK = 500
+
+
+def stored_score(value: Fraction | None) -> float | None:
+    return None if value is None else round(float(value), SCORE_PLACES)
+
+
+def _level(level: scoring.Level | None) -> int | None:
+    return level.value if level is not None else None
+
+
+def case_results_build(
+    case: Case, score: scoring.CaseScore, parts: FrameworkPartIds
+) -> CaseResults:
+    variables_rated = sum(1 for v in score.variables if v.assessed)
+    indicators = [i for v in score.variables for i in v.indicators]
+    results = CaseResults(
+        CaseResult(
+            case=case,
+            level=_level(score.overall.level),
+            computed_level=_level(score.overall.computed_level),
+            score=stored_score(score.overall.score),
+            variables_rated=variables_rated,
+            variables_total=len(score.variables),
+            complete=bool(indicators) and all(i.rated for i in indicators),
+            alpha=score.agreement.alpha,
+            agreement=score.agreement.reading,
+        )
+    )
+    for order, verdict in enumerate(score.variables, start=1):
+        rated, total = verdict.coverage
+        results.variables.append(
+            VariableResult(
+                case=case,
+                variable_id=parts.variables[verdict.spec.code],
+                code=verdict.spec.code,
+                order=order,
+                score=stored_score(verdict.score),
+                level=_level(verdict.level),
+                computed_level=_level(verdict.computed_level),
+                verdict=verdict.level.code if verdict.level else "",
+                rated=rated,
+                total=total,
+                alpha=verdict.agreement.alpha,
+                agreement=verdict.agreement.reading,
+            )
+        )
+        results.indicators.extend(
+            IndicatorResult(
+                case=case,
+                indicator_id=parts.indicators[indicator.spec.code],
+                variable_code=verdict.spec.code,
+                code=indicator.spec.code,
+                score=stored_score(indicator.score),
+                level=_level(indicator.level),
+                raters=sum(1 for r in indicator.ratings if r.value is not None),
+            )
+            for indicator in verdict.indicators
+        )
+    return results
+
+
+def case_results_compute(cases: Sequence[Case]) -> dict[int, CaseResults]:
+    """The rows the core gives for these cases now, unsaved: a fixed number of queries."""
+    scores = selectors.case_scores_get(cases)
+    parts = selectors.framework_part_ids({case.framework_id for case in cases})
+    return {
+        case.pk: case_results_build(case, scores[case.pk], parts[case.framework_id])
+        for case in cases
+    }
+
+
+@transaction.atomic
+def case_results_store(*, cases: Iterable[Case]) -> int:
+    """Replaces the stored results of these cases with what the core computes now."""
+    cases = list(cases)
+    if not cases:
+        return 0
+    computed = case_results_compute(cases)
+    case_ids = list(computed)
+    IndicatorResult.objects.filter(case_id__in=case_ids).delete()
+    VariableResult.objects.filter(case_id__in=case_ids).delete()
+    CaseResult.objects.filter(case_id__in=case_ids).delete()
+    CaseResult.objects.bulk_create([r.case for r in computed.values()])
+    VariableResult.objects.bulk_create([v for r in computed.values() for v in r.variables])
+    IndicatorResult.objects.bulk_create([i for r in computed.values() for i in r.indicators])
+    return len(cases)
+
+
+def _chunks(cases: QuerySet[Case]) -> Iterator[list[Case]]:
+    chunk: list[Case] = []
+    for case in cases.order_by("pk").iterator(chunk_size=CHUNK):
+        chunk.append(case)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def cases_results_store(
+    *, cases: QuerySet[Case], progress: Callable[[int], object] | None = None
+) -> int:
+    """Rescores many cases, a chunk (and a transaction) at a time; `progress` hears how many
+    cases each chunk held."""
+    done = 0
+    for chunk in _chunks(cases):
+        done += case_results_store(cases=chunk)
+        if progress is not None:
+            progress(len(chunk))
+    return done
+
+
+def framework_results_store(*, framework: Framework) -> int:
+    """After a framework's structure or rule changed: every case scored with it."""
+    return cases_results_store(cases=Case.objects.filter(framework=framework))
+
+
+def cases_results_differences(
+    *, cases: QuerySet[Case], progress: Callable[[int], object] | None = None
+) -> list[int]:
+    """The ids of the cases whose stored results differ from a fresh computation."""
+    differing: list[int] = []
+    for chunk in _chunks(cases):
+        computed = case_results_compute(chunk)
+        stored = selectors.stored_case_results([case.pk for case in chunk])
+        differing.extend(
+            pk
+            for pk, fresh in computed.items()
+            if pk not in stored or stored[pk].fingerprint() != fresh.fingerprint()
+        )
+        if progress is not None:
+            progress(len(chunk))
+    return differing
