@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -305,16 +306,21 @@ class ScoreListApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.case_list(user=self.request.user)
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        rows = selectors.score_rows(
-            self.filter_queryset(self.get_queryset()),
-            variable=request.query_params.get("variable", ""),
-            verdict=request.query_params.get("verdict", ""),
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        # The case filters pick the cases; the stored results of those are the rows.
+        cases = super().filter_queryset(queryset)
+        return selectors.score_results(
+            cases,
+            variable=self.request.query_params.get("variable", ""),
+            verdict=self.request.query_params.get("verdict", ""),
         )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        results = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "csv":
-            return Response(rows)
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type,var-annotated]
-        return self.get_paginated_response(page)
+            return Response(selectors.score_rows(results))
+        page = self.paginate_queryset(results)
+        return self.get_paginated_response(selectors.score_rows(page or []))
 
 
 class ApiRootApi(APIView):

@@ -19,6 +19,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
 class CaseFactory(factory.django.DjangoModelFactory[Case]):
     class Meta:
         model = Case
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Studi kasus {n}")
     program = factory.LazyFunction(lambda: Program.objects.get(code="kotaku"))
@@ -28,6 +29,12 @@ class CaseFactory(factory.django.DjangoModelFactory[Case]):
     framework = factory.LazyFunction(lambda: Framework.objects.get(code="ansell-gash-2008"))
     owner = factory.SubFactory(UserFactory)
     status = Case.Status.DRAFT
+
+    @factory.post_generation
+    def results(case: Case, create: bool, extracted: object, **kwargs: object) -> None:
+        # As case_create does: a case's scores are stored from the start.
+        if create:
+            services.case_results_store(cases=[case])
 
 
 class RaterFactory(factory.django.DjangoModelFactory[Rater]):

@@ -44,7 +44,7 @@ from .frameworks import (
 from .places import place_get, place_search, place_within_q
 from .ratings import history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
-from .scores import case_score_get, case_scores_get, score_rows
+from .scores import case_score_get, case_scores_get, score_results, score_rows
 
 __all__ = [
     "CaseResults",
@@ -90,6 +90,7 @@ __all__ = [
     "researcher_rater",
     "scale_levels",
     "scale_values",
+    "score_results",
     "score_rows",
     "stored_case_results",
     "variable_indicators",

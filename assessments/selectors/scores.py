@@ -6,8 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import QuerySet
+
 from .. import scoring
-from ..models import Case, Conclusion, Framework, Rating
+from ..models import Case, Conclusion, Framework, Rating, ScaleLevel, VariableResult
 from .frameworks import framework_spec, frameworks_with_structure
 
 
@@ -45,42 +47,58 @@ def case_score_get(case: Case) -> scoring.CaseScore:
     return case_scores_get([case])[case.pk]
 
 
-def score_rows(
-    cases: Iterable[Case], *, variable: str = "", verdict: str = ""
-) -> list[dict[str, Any]]:
-    """One flat row per case and variable, for the scores list and its CSV; `variable` and
-    `verdict` (codes) keep only the matching rows."""
-    cases = list(cases)
-    scores = case_scores_get(cases)
+def score_results(
+    cases: QuerySet[Case], *, variable: str = "", verdict: str = ""
+) -> QuerySet[VariableResult]:
+    """The stored verdict of every variable of these cases, in the case list's order; `variable`
+    and `verdict` (codes) narrow it in the database."""
+    results = VariableResult.objects.filter(case__in=cases.values("pk"))
+    if variable:
+        results = results.filter(code=variable)
+    if verdict:
+        results = results.filter(verdict=verdict)
+    return results.select_related(
+        "case__program", "case__place", "case__framework", "variable"
+    ).order_by("-case__year_end", "case__title", "case_id", "order")
+
+
+def score_rows(results: Iterable[VariableResult]) -> list[dict[str, Any]]:
+    """One flat row per stored result, for the scores list and its CSV: one more query, for
+    the words of the levels."""
+    results = list(results)
+    labels = {
+        (level.scale_id, level.value): level.to_spec()
+        for level in ScaleLevel.objects.filter(
+            scale_id__in={r.case.framework.scale_id for r in results}
+        )
+    }
     rows = []
-    for case in cases:
-        for result in scores[case.pk].variables:
-            if variable and result.spec.code != variable:
-                continue
-            if verdict and (result.level.code if result.level else None) != verdict:
-                continue
-            rated, total = result.coverage
-            rows.append(
-                {
-                    "case": case.pk,
-                    "case_title": case.title,
-                    "program": case.program.code,
-                    "place": case.place_id,
-                    "place_name": case.place.name,
-                    "year_start": case.year_start,
-                    "year_end": case.year_end,
-                    "status": case.status,
-                    "variable": result.spec.code,
-                    "variable_name": result.spec.name,
-                    "score": round(float(result.score), 4) if result.score is not None else None,
-                    "level": result.level.value if result.level else None,
-                    "verdict": result.level.code if result.level else None,
-                    "verdict_label": result.label,
-                    "computed_level": (
-                        result.computed_level.value if result.computed_level else None
-                    ),
-                    "rated": rated,
-                    "total": total,
-                }
-            )
+    for result in results:
+        case = result.case
+        level = (
+            labels.get((case.framework.scale_id, result.level))
+            if result.level is not None
+            else None
+        )
+        rows.append(
+            {
+                "case": case.pk,
+                "case_title": case.title,
+                "program": case.program.code,
+                "place": case.place_id,
+                "place_name": case.place.name,
+                "year_start": case.year_start,
+                "year_end": case.year_end,
+                "status": case.status,
+                "variable": result.code,
+                "variable_name": result.variable.name,
+                "score": round(result.score, 4) if result.score is not None else None,
+                "level": result.level,
+                "verdict": result.verdict or None,
+                "verdict_label": scoring.level_label(level),
+                "computed_level": result.computed_level,
+                "rated": result.rated,
+                "total": result.total,
+            }
+        )
     return rows
