@@ -44,7 +44,7 @@ from .frameworks import (
 from .places import place_get, place_search, place_within_q
 from .ratings import history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
-from .scores import case_score_get, case_scores_get, score_results, score_rows
+from .scores import case_score_get, case_scores_get, cases_with_verdicts, score_results, score_rows
 
 __all__ = [
     "CaseResults",
@@ -66,6 +66,7 @@ __all__ = [
     "case_score_get",
     "case_scores_get",
     "case_visible_q",
+    "cases_with_verdicts",
     "framework_all",
     "framework_get_for",
     "framework_indicator",

@@ -60,7 +60,7 @@ def possible_co_researchers() -> QuerySet[User]:
 def case_list(*, user: Visitor) -> QuerySet[Case]:
     return (
         Case.objects.filter(case_visible_q(user))
-        .select_related("program", "place", "framework", "owner")
+        .select_related("program", "place", "framework", "owner", "result")
         .order_by("-year_end", "title", "pk")
     )
 

@@ -62,16 +62,33 @@ def score_results(
     ).order_by("-case__year_end", "case__title", "case_id", "order")
 
 
+def _level_words(scale_ids: Iterable[int]) -> dict[tuple[int, int], scoring.Level]:
+    """The levels of these scales by (scale, value): one query."""
+    return {
+        (level.scale_id, level.value): level.to_spec()
+        for level in ScaleLevel.objects.filter(scale_id__in=set(scale_ids))
+    }
+
+
+def cases_with_verdicts(cases: Iterable[Case]) -> list[tuple[Case, scoring.Level | None]]:
+    """Each case (loaded with `result` and `framework`) with its stored overall verdict."""
+    cases = list(cases)
+    words = _level_words(case.framework.scale_id for case in cases)
+    rows = []
+    for case in cases:
+        result = getattr(case, "result", None)
+        level = result.level if result is not None else None
+        rows.append(
+            (case, words.get((case.framework.scale_id, level)) if level is not None else None)
+        )
+    return rows
+
+
 def score_rows(results: Iterable[VariableResult]) -> list[dict[str, Any]]:
     """One flat row per stored result, for the scores list and its CSV: one more query, for
     the words of the levels."""
     results = list(results)
-    labels = {
-        (level.scale_id, level.value): level.to_spec()
-        for level in ScaleLevel.objects.filter(
-            scale_id__in={r.case.framework.scale_id for r in results}
-        )
-    }
+    labels = _level_words(r.case.framework.scale_id for r in results)
     rows = []
     for result in results:
         case = result.case

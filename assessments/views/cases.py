@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,19 +13,32 @@ from django.utils.translation import gettext as _
 from common.forms import apply_service_error
 
 from .. import selectors, services
+from ..filters import CaseFilter
 from ..forms import CaseForm
 from .base import AuthedRequest, case_for
+
+CASES_PER_PAGE = 25
 
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    cases = list(selectors.case_list(user=request.user))
-    scores = selectors.case_scores_get(cases)
-    rows = [(case, scores[case.pk]) for case in cases]
+    """The cases the user may open, filtered, ordered and cut into pages in the database, each
+    with its stored overall verdict."""
+    filters = CaseFilter(request.GET, queryset=selectors.case_list(user=request.user))
+    cases = filters.qs if filters.is_valid() else selectors.case_list(user=request.user).none()
+    page = Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "assessments/home.html",
-        {"rows": rows, "can_create": not request.user.is_pokja},
+        {
+            "rows": selectors.cases_with_verdicts(page.object_list),
+            "page": page,
+            "filters": filters,
+            "query": query.urlencode(),
+            "can_create": not request.user.is_pokja,
+        },
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from assessments.models import Case, User
+from assessments.models import Case, CaseResult, Program, User
 from tests.factories import CaseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +59,30 @@ def test_place_search_fragment(client, researcher):
     client.force_login(researcher)
     response = client.get(reverse("place-search"), {"q": "kampung bugis"})
     assert 'data-code="21.72.03.1005"' in response.content.decode()
+
+
+def test_home_pages_and_filters_in_the_database(client, researcher, django_assert_max_num_queries):
+    client.force_login(researcher)
+    for n in range(30):
+        CaseFactory(owner=researcher, title=f"Kasus {n:02d}", year_end=2018 + n % 3)
+    CaseFactory(owner=researcher, title="Kendal", program=Program.objects.get(code="plpbk"))
+    with django_assert_max_num_queries(14):
+        first = client.get(reverse("home")).content.decode()
+    assert first.count("data-verdict") == 25
+    assert "Halaman 1 dari 2 (31 kasus)" in first
+    second = client.get(reverse("home"), {"page": 2}).content.decode()
+    assert second.count("data-verdict") == 6
+    plpbk = client.get(reverse("home"), {"program": "plpbk"}).content.decode()
+    assert plpbk.count("data-verdict") == 1 and "Kendal" in plpbk
+    by_title = client.get(reverse("home"), {"q": "kasus 1", "page": 1}).content.decode()
+    assert by_title.count("data-verdict") == 10
+    nothing = client.get(reverse("home"), {"year": "1990"}).content.decode()
+    assert "Tidak ada kasus yang cocok" in nothing
+
+
+def test_home_shows_the_stored_overall_verdict(client, researcher):
+    case = CaseFactory(owner=researcher)
+    CaseResult.objects.filter(case=case).update(level=3)
+    client.force_login(researcher)
+    page = client.get(reverse("home")).content.decode()
+    assert 'data-verdict="baik_belum_optimal"' in page
