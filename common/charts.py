@@ -61,3 +61,95 @@ def radar_chart(
         "rings": rings,
         "polygon": " ".join(f"{x},{y}" for x, y in values),
     }
+
+
+# ColorBrewer RdYlBu, four classes: told apart with every common colour-vision deficiency.
+LEVEL_COLOURS = ("#d7191c", "#fdae61", "#abd9e9", "#2c7bb6")
+LEVEL_TEXT = ("#ffffff", "#1d2433", "#1d2433", "#ffffff")
+NOT_ASSESSED_COLOUR = "#d0d4dc"
+
+
+def stacked_bars(
+    rows: Sequence[tuple[str, Sequence[tuple[str, int, str]]]],
+    *,
+    width: int = 560,
+    label_width: int = 150,
+    bar: int = 22,
+    gap: int = 10,
+) -> dict[str, Any]:
+    """Horizontal bars, each split into (name, count, colour) segments by its share."""
+    plot = width - label_width - 10
+    drawn = []
+    for index, (label, segments) in enumerate(rows):
+        total = sum(count for _, count, _ in segments) or 1
+        y, x = index * (bar + gap), float(label_width)
+        parts = []
+        for name, count, colour in segments:
+            w = plot * count / total
+            if count:
+                parts.append({"x": round(x, 1), "w": round(w, 1), "colour": colour, "name": name})
+                parts[-1]["count"] = count
+            x += w
+        drawn.append({"label": label, "y": y, "text_y": y + bar / 2, "segments": parts})
+    return {
+        "width": width,
+        "height": max(len(rows), 1) * (bar + gap),
+        "bar": bar,
+        "label_width": label_width - 8,
+        "rows": drawn,
+    }
+
+
+def line_chart(
+    series: Sequence[tuple[str, Sequence[tuple[int, Number | None]]]],
+    *,
+    lowest: Number,
+    highest: Number,
+    width: int = 560,
+    height: int = 220,
+) -> dict[str, Any]:
+    """Lines over the same x values (years); a missing value breaks its line."""
+    xs = sorted({x for _, points in series for x, _ in points})
+    left, right, top, bottom = 40, 90, 12, 28
+    low, high = float(lowest), float(highest)
+
+    def at_x(x: int) -> float:
+        if len(xs) < 2:
+            return left + (width - left - right) / 2
+        return left + (width - left - right) * (x - xs[0]) / (xs[-1] - xs[0])
+
+    def at_y(y: float) -> float:
+        return top + (height - top - bottom) * (1 - (y - low) / ((high - low) or 1))
+
+    lines = []
+    for index, (label, points) in enumerate(series):
+        runs: list[list[str]] = [[]]
+        last = None
+        for x, y in points:
+            if y is None:
+                runs.append([])
+                continue
+            last = (round(at_x(x), 1), round(at_y(float(y)), 1))
+            runs[-1].append(f"{last[0]},{last[1]}")
+        lines.append(
+            {
+                "label": label,
+                "dash": ["", "6 3", "2 3", "8 3 2 3", "1 2"][index % 5],
+                "runs": [" ".join(run) for run in runs if run],
+                "label_x": width - right + 6,
+                "label_y": last[1] if last else top,
+            }
+        )
+    ticks = [
+        {"value": value, "y": round(at_y(value), 1)} for value in range(int(low), int(high) + 1)
+    ]
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right_x": width - right,
+        "bottom_y": height - bottom,
+        "years": [{"value": x, "x": round(at_x(x), 1)} for x in xs],
+        "ticks": ticks,
+        "lines": lines,
+    }

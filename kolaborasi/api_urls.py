@@ -3,6 +3,7 @@ from rest_framework.routers import SimpleRouter
 
 from assessments import apis
 from reports import apis as report_apis
+from reports.dashboard_api import DashboardApi
 from stakeholders import apis as stakeholder_apis
 
 app_name = "api"
@@ -31,6 +32,7 @@ urlpatterns = [
     path("programs/", apis.ProgramListApi.as_view(), name="programs"),
     path("places/", apis.PlaceListApi.as_view(), name="places"),
     path("scores/", apis.ScoreListApi.as_view(), name="scores"),
+    path("dashboard/", DashboardApi.as_view(), name="dashboard"),
     path("cases/<int:case_pk>/raters/", apis.RaterListApi.as_view(), name="case-raters"),
     path("cases/<int:case_pk>/ratings/", apis.RatingListApi.as_view(), name="case-ratings"),
     path(

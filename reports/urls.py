@@ -3,6 +3,8 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("dasbor/", views.dashboard, name="dashboard"),
+    path("masuk/", views.landing, name="landing"),
     path("reports/", views.batch, name="report-batch"),
     path("reports/jobs/<uuid:pk>/", views.job_detail, name="report-job"),
     path("reports/jobs/<uuid:pk>/download/", views.job_download, name="report-job-download"),

@@ -17,6 +17,7 @@ from .compute import (
     weighted_mean,
 )
 from .results import (
+    AGREEMENT_READINGS,
     Agreement,
     CaseScore,
     FrameworkSpec,
@@ -27,6 +28,7 @@ from .results import (
     RatingInput,
     VariableSpec,
     VariableVerdict,
+    agreement_label,
 )
 from .scale import (
     Band,
@@ -42,6 +44,7 @@ from .scale import (
 )
 
 __all__ = [
+    "AGREEMENT_READINGS",
     "Agreement",
     "Band",
     "Banding",
@@ -60,6 +63,7 @@ __all__ = [
     "VariableSpec",
     "VariableVerdict",
     "aggregate_indicator",
+    "agreement_label",
     "band_for",
     "build_bands",
     "format_number",

@@ -98,12 +98,20 @@ class Agreement:
 
     @property
     def reading_label(self) -> str:
-        return {
-            "not_computable": _("not computable (fewer than two raters share an indicator)"),
-            "reliable": _("reliable (α ≥ 0.800)"),
-            "tentative": _("tentative (0.667 ≤ α < 0.800)"),
-            "unreliable": _("unreliable (α < 0.667)"),
-        }[self.reading]
+        return agreement_label(self.reading)
+
+
+AGREEMENT_READINGS = ("reliable", "tentative", "unreliable", "not_computable")
+
+
+def agreement_label(reading: str) -> str:
+    """How far raters agree, in words, for a reading of `Agreement.reading`."""
+    return {
+        "not_computable": _("not computable (fewer than two raters share an indicator)"),
+        "reliable": _("reliable (α ≥ 0.800)"),
+        "tentative": _("tentative (0.667 ≤ α < 0.800)"),
+        "unreliable": _("unreliable (α < 0.667)"),
+    }[reading]
 
 
 @dataclass(frozen=True, slots=True)

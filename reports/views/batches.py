@@ -12,8 +12,8 @@ from assessments.fields import PlaceCodeFormField
 from assessments.http import AuthedRequest
 from common.forms import apply_service_error
 
-from . import selectors, services
-from .models import Job
+from .. import selectors, services
+from ..models import Job
 
 
 class BatchForm(forms.Form):

@@ -1,0 +1,148 @@
+"""The Pokja dashboard: aggregates of the stored results, never beyond what the user may open."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from assessments import services
+from assessments.models import Case, Indicator, User
+from reports.dashboard import Counts
+from tests.factories import CaseFactory, RaterFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("by_level", "median"),
+    [
+        ({}, None),
+        ({None: 3}, None),
+        ({2: 1}, 2),
+        ({1: 1, 2: 1, 3: 2}, 2),  # 1, 2, 3, 3: the lower middle
+        ({1: 1, 3: 2, None: 5}, 3),  # not assessed is left out
+        ({4: 2, 1: 1}, 4),
+    ],
+)
+def test_the_median_level_comes_from_the_counts(by_level, median):
+    assert Counts(by_level).median == median
+
+
+def rated(case: Case, value: int) -> Case:
+    """Every indicator of the case rated `value` by one rater."""
+    rater = RaterFactory.create(case=case)
+    for indicator in Indicator.objects.filter(framework=case.framework):
+        services.rating_upsert(case=case, rater=rater, indicator=indicator, value=value)
+    return case
+
+
+@pytest.fixture
+def places():
+    """Two kelurahan in Kota Tanjungpinang (two kecamatan) and one in Kota Bukittinggi."""
+    return {
+        "bugis": services.place_ensure(code="21.72.03.1005"),
+        "tanjung": services.place_ensure(code="21.72.01.1001"),
+        "bukittinggi": services.place_ensure(code="13.75.01.1001"),
+    }
+
+
+@pytest.fixture
+def world(researcher, places):
+    published = Case.Status.PUBLISHED
+    return {
+        "bugis_low": rated(
+            CaseFactory(owner=researcher, place=places["bugis"], status=published), 1
+        ),
+        "bugis_high": rated(
+            CaseFactory(owner=researcher, place=places["bugis"], status=published), 4
+        ),
+        "tanjung": rated(
+            CaseFactory(owner=researcher, place=places["tanjung"], status=published), 3
+        ),
+        "elsewhere": rated(
+            CaseFactory(owner=researcher, place=places["bukittinggi"], status=published), 2
+        ),
+        "draft": rated(CaseFactory(owner=researcher, place=places["bugis"]), 1),
+    }
+
+
+@pytest.fixture
+def pokja_tanjungpinang(places):
+    pokja = UserFactory(username="pokja-tpi", role=User.Role.POKJA)
+    pokja.places.set([services.place_ensure(code="21.72")])
+    return pokja
+
+
+def test_a_pokja_viewer_counts_only_published_cases_in_their_city(
+    client, world, pokja_tanjungpinang
+):
+    client.force_login(pokja_tanjungpinang)
+    board = client.get("/api/v1/dashboard/").json()
+    # Their one place is their starting scope; its rows are its kecamatan.
+    assert board["place"] == "21.72"
+    assert board["cases"] == 3
+    assert {row["place"] for row in board["heatmap"]} == {"21.72.01", "21.72.03"}
+    national = client.get("/api/v1/dashboard/", {"place": ""}).json()
+    assert national["cases"] == 3
+    assert [row["place"] for row in national["heatmap"]] == ["21"]
+    other_city = client.get("/api/v1/dashboard/", {"place": "13.75"}).json()
+    assert other_city["cases"] == 0 and other_city["heatmap"] == []
+
+
+def test_heatmap_cells_hold_the_level_counts_and_their_median(client, world, researcher):
+    client.force_login(researcher)
+    board = client.get("/api/v1/dashboard/", {"place": "21.72.03"}).json()
+    # The researcher also sees their own draft: three cases in Kampung Bugis.
+    assert board["cases"] == 3
+    [bugis] = board["heatmap"]
+    assert bugis["place"] == "21.72.03.1005" and bugis["cases"] == 3
+    ftf = bugis["cells"][0]
+    assert ftf["levels"] == {"1": 2, "4": 1} and ftf["median_level"] == 1
+    assert board["distribution"][0]["levels"] == {"1": 2, "4": 1}
+    assert board["weakest_indicators"][0]["mean_score"] == pytest.approx(2.0)
+    assert board["agreement"]["not_computable"] == 3 and board["complete"] == 3
+
+
+def test_the_page_drills_from_city_to_kecamatan_to_the_case_list(client, world, researcher):
+    client.force_login(researcher)
+    city = client.get(reverse("dashboard"), {"place": "21.72"}).content.decode()
+    assert "?place=21.72.03" in city and "Bukittinggi" not in city
+    kecamatan = client.get(reverse("dashboard"), {"place": "21.72.03"}).content.decode()
+    assert f"{reverse('home')}?place=21.72.03.1005" in kecamatan
+    listed = client.get(reverse("home"), {"place": "21.72.03.1005"}).content.decode()
+    assert listed.count("data-verdict") == 3
+
+
+def test_dashboard_queries_do_not_grow_with_the_cases(
+    client, researcher, places, django_assert_max_num_queries
+):
+    client.force_login(researcher)
+    rated(CaseFactory(owner=researcher, place=places["bugis"]), 2)
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("dashboard"))
+    with django_assert_max_num_queries(len(few.captured_queries)) as few_api:
+        client.get("/api/v1/dashboard/")
+    for code in ("bugis", "tanjung", "bukittinggi"):
+        for value in (1, 3):
+            rated(CaseFactory(owner=researcher, place=places[code], year_end=2019), value)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("dashboard")).status_code == 200
+    with django_assert_max_num_queries(len(few_api.captured_queries)):
+        assert client.get("/api/v1/dashboard/").json()["cases"] == 7
+
+
+def test_signing_in_leads_a_pokja_viewer_to_the_dashboard(client, pokja_tanjungpinang):
+    client.force_login(pokja_tanjungpinang)
+    assert client.get(reverse("landing"))["Location"] == reverse("dashboard")
+    client.force_login(UserFactory(username="peneliti-lain"))
+    assert client.get(reverse("landing"))["Location"] == reverse("home")
+
+
+def test_bad_filters_are_refused_with_a_message(client, researcher):
+    client.force_login(researcher)
+    page = client.get(reverse("dashboard"), {"year_from": "2020", "year_to": "2016"})
+    assert page.status_code == 400
+    assert "Tahun awal" in page.content.decode()
+    api = client.get("/api/v1/dashboard/", {"place": "99.99"})
+    assert api.status_code == 400 and "place" in api.json()
+    assert client.get("/api/v1/dashboard/", {"year_from": "x"}).status_code == 400
