@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from assessments import services
 from assessments.models import (
@@ -129,6 +129,10 @@ def generate_synthetic(
         ratings += len(rows)
         if progress is not None:
             progress(size)
+    # Fresh statistics: without them the planner takes the new rows for none and picks
+    # plans made for a handful (seen: the national dashboard at 270 ms instead of 130 ms).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return Generated(cases=made, ratings=ratings)
 
 
