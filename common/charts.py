@@ -3,6 +3,7 @@ template draws the chart in a page and in a PDF."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -121,7 +122,7 @@ def line_chart(
     def at_y(y: float) -> float:
         return top + (height - top - bottom) * (1 - (y - low) / ((high - low) or 1))
 
-    lines = []
+    lines: list[dict[str, Any]] = []
     for index, (label, points) in enumerate(series):
         runs: list[list[str]] = [[]]
         last = None
@@ -140,6 +141,10 @@ def line_chart(
                 "label_y": last[1] if last else top,
             }
         )
+    # Labels at the lines' ends, nudged apart so close lines stay readable.
+    ordered = sorted(lines, key=lambda line: line["label_y"])
+    for previous, line in itertools.pairwise(ordered):
+        line["label_y"] = max(line["label_y"], previous["label_y"] + 11)
     ticks = [
         {"value": value, "y": round(at_y(value), 1)} for value in range(int(low), int(high) + 1)
     ]

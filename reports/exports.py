@@ -106,30 +106,40 @@ def rating_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
     return headers, rows
 
 
-def render_xlsx(chapter: Chapter) -> bytes:
+Sheet = tuple[str, tuple[list[str], list[list[Any]]]]
+
+
+def workbook_bytes(sheets: list[Sheet]) -> bytes:
+    """Sheets of (title, (headers, rows)) as an XLSX file: bold headers, wrapped cells, and
+    every cell safe from formula injection."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    with translation.override(chapter.language):
-        workbook = Workbook()
-        sheets = [(_("Scores"), score_rows(chapter)), (_("Ratings"), rating_rows(chapter))]
-        for index, (title, (headers, rows)) in enumerate(sheets):
-            sheet = workbook.active if index == 0 else workbook.create_sheet()
-            sheet.title = title[:31]
-            sheet.append([safe_cell(h) for h in headers])
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for row in rows:
-                sheet.append([safe_cell(value) for value in row])
-            for column in sheet.columns:
-                width = max(len(str(c.value or "")) for c in column)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60)
-                for cell in column[1:]:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.freeze_panes = "A2"
-        buffer = io.BytesIO()
-        workbook.save(buffer)
+    workbook = Workbook()
+    for index, (title, (headers, rows)) in enumerate(sheets):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title[:31]
+        sheet.append([safe_cell(h) for h in headers])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([safe_cell(value) for value in row])
+        for column in sheet.columns:
+            width = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8), 60)
+            for cell in column[1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
     return buffer.getvalue()
+
+
+def render_xlsx(chapter: Chapter) -> bytes:
+    with translation.override(chapter.language):
+        return workbook_bytes(
+            [(_("Scores"), score_rows(chapter)), (_("Ratings"), rating_rows(chapter))]
+        )
 
 
 def render_csv(chapter: Chapter) -> bytes:

@@ -74,9 +74,14 @@ def chapter_html(chapter: Chapter, *, for_pdf: bool = True) -> str:
         return render_to_string("reports/chapter.html", {"chapter": chapter, "for_pdf": for_pdf})
 
 
-def render_pdf(chapter: Chapter, *, seconds: int | None = None) -> bytes:
+def html_to_pdf(html: str, *, seconds: int | None = None) -> bytes:
+    """Any report's HTML as a PDF: static files only, within the render time limit."""
     from weasyprint import HTML
 
-    html = chapter_html(chapter)
     with time_limit(seconds if seconds is not None else settings.REPORT_RENDER_SECONDS):
-        return HTML(string=html, url_fetcher=static_only_fetcher(), base_url=".").write_pdf()
+        pdf: bytes = HTML(string=html, url_fetcher=static_only_fetcher(), base_url=".").write_pdf()
+    return pdf
+
+
+def render_pdf(chapter: Chapter, *, seconds: int | None = None) -> bytes:
+    return html_to_pdf(chapter_html(chapter), seconds=seconds)

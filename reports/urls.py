@@ -4,6 +4,10 @@ from . import views
 
 urlpatterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
+    path("dasbor/ringkasan.pdf", views.dashboard_download, {"kind": "pdf"}, name="dashboard-pdf"),
+    path(
+        "dasbor/ringkasan.xlsx", views.dashboard_download, {"kind": "xlsx"}, name="dashboard-xlsx"
+    ),
     path("masuk/", views.landing, name="landing"),
     path("reports/", views.batch, name="report-batch"),
     path("reports/jobs/<uuid:pk>/", views.job_detail, name="report-job"),

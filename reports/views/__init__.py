@@ -1,6 +1,13 @@
 """Report pages: batches of chapters, and the Pokja dashboard."""
 
 from .batches import batch, job_detail, job_download
-from .dashboard import dashboard, landing
+from .dashboard import dashboard, dashboard_download, landing
 
-__all__ = ["batch", "dashboard", "job_detail", "job_download", "landing"]
+__all__ = [
+    "batch",
+    "dashboard",
+    "dashboard_download",
+    "job_detail",
+    "job_download",
+    "landing",
+]

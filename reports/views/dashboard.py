@@ -1,16 +1,20 @@
-"""The Pokja dashboard page: filters in the URL, the figures swapped by htmx."""
+"""The Pokja dashboard page: filters in the URL, the figures swapped by htmx, and the same
+figures to take to a meeting as PDF or XLSX."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from assessments.http import AuthedRequest
 
 from ..charts import dashboard_charts
-from ..dashboard import dashboard_get
+from ..dashboard import Dashboard, dashboard_get
+from ..dashboard_exports import dashboard_pdf, dashboard_xlsx
 from ..dashboard_forms import DashboardForm
+from ..services import CONTENT_TYPES
 
 
 @login_required
@@ -19,12 +23,18 @@ def landing(request: AuthedRequest) -> HttpResponse:
     return redirect("dashboard" if request.user.is_pokja else "home")
 
 
+def _board(request: AuthedRequest) -> tuple[DashboardForm, Dashboard | None]:
+    form = DashboardForm(request.GET, user=request.user)
+    if not form.is_valid():
+        return form, None
+    return form, dashboard_get(user=request.user, scope=form.scope())
+
+
 @login_required
 def dashboard(request: AuthedRequest) -> HttpResponse:
-    form = DashboardForm(request.GET, user=request.user)
+    form, board = _board(request)
     context: dict[str, object] = {"form": form}
-    if form.is_valid():
-        board = dashboard_get(user=request.user, scope=form.scope())
+    if board is not None:
         drill = form.params.copy()
         drill.pop("place", None)
         context.update(
@@ -34,5 +44,19 @@ def dashboard(request: AuthedRequest) -> HttpResponse:
             drill_query=drill.urlencode(),
         )
     template = "reports/_dashboard_figures.html" if request.htmx else "reports/dashboard.html"
-    status = 200 if form.is_valid() or request.htmx else 400
+    status = 200 if board is not None or request.htmx else 400
     return render(request, template, context, status=status)
+
+
+@login_required
+def dashboard_download(request: AuthedRequest, kind: str) -> HttpResponse:
+    """ "Ringkasan Pokja": the dashboard of the same filters as PDF or XLSX."""
+    form, board = _board(request)
+    if board is None:
+        return render(request, "reports/dashboard.html", {"form": form}, status=400)
+    content = dashboard_pdf(board) if kind == "pdf" else dashboard_xlsx(board)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    place = board.scope.place.code if board.scope.place else "indonesia"
+    name = f"ringkasan-pokja-{place}-{timezone.localdate():%Y%m%d}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
+import pdfplumber
 import pytest
 from django.urls import reverse
 
@@ -146,3 +150,38 @@ def test_bad_filters_are_refused_with_a_message(client, researcher):
     api = client.get("/api/v1/dashboard/", {"place": "99.99"})
     assert api.status_code == 400 and "place" in api.json()
     assert client.get("/api/v1/dashboard/", {"year_from": "x"}).status_code == 400
+
+
+def test_the_summary_pdf_is_one_landscape_page_with_the_figures(client, world, researcher):
+    client.force_login(researcher)
+    response = client.get(reverse("dashboard-pdf"), {"place": "21.72"})
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="ringkasan-pokja-21.72-' in response["Content-Disposition"]
+    pdf = pdfplumber.open(io.BytesIO(response.content))
+    first = pdf.pages[0]
+    assert first.width > first.height  # A4 landscape
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "Ringkasan Pokja" in text and "Kota Tanjung Pinang" in text
+    assert "Tanjung Pinang Kota" in text  # a heatmap row: the kecamatan of Kampung Bugis
+    assert "Indikator terlemah" in text and len(pdf.pages) <= 2
+
+
+def test_the_summary_xlsx_holds_the_same_numbers(client, world, researcher):
+    client.force_login(researcher)
+    response = client.get(reverse("dashboard-xlsx"), {"place": "21.72.03"})
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[:3] == [
+        "Cakupan",
+        "Penilaian menurut wilayah",
+        "Penilaian per variabel",
+    ]
+    heatmap = list(workbook["Penilaian menurut wilayah"].values)
+    assert heatmap[1][:3] == ("Kampung Bugis", "21.72.03.1005", 3)
+    assert heatmap[1][3] == "1 Belum terlaksana (n=3)"
+    distribution = list(workbook["Penilaian per variabel"].values)
+    assert distribution[1][:5] == ("Dialog tatap muka", 2, 0, 0, 1)
+
+
+def test_a_download_with_a_bad_filter_is_refused(client, researcher):
+    client.force_login(researcher)
+    assert client.get(reverse("dashboard-pdf"), {"year_from": "x"}).status_code == 400
