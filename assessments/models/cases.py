@@ -62,6 +62,14 @@ class Case(models.Model):
                 name="case_years_plausible",
             ),
         ]
+        indexes = [
+            # "The place and everything inside it" is a prefix match on the code; PostgreSQL
+            # needs this operator class to use an index for it (other databases ignore it).
+            models.Index(
+                fields=["place"], name="case_place_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(fields=["framework", "status", "year_end"], name="case_scope"),
+        ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")
 
