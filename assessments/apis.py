@@ -38,6 +38,7 @@ from .serializers import (
     RatingBatchResultSerializer,
     RatingSerializer,
     RecommendationSerializer,
+    ScoreCodesSerializer,
     ScoreRowSerializer,
     VariableInputSerializer,
     VariableSerializer,
@@ -309,11 +310,9 @@ class ScoreListApi(generics.ListAPIView):
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         # The case filters pick the cases; the stored results of those are the rows.
         cases = super().filter_queryset(queryset)
-        return selectors.score_results(
-            cases,
-            variable=self.request.query_params.get("variable", ""),
-            verdict=self.request.query_params.get("verdict", ""),
-        )
+        codes = ScoreCodesSerializer(data=self.request.query_params)
+        codes.is_valid(raise_exception=True)
+        return selectors.score_results(cases, **codes.validated_data)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         results = self.filter_queryset(self.get_queryset())

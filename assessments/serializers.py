@@ -355,6 +355,13 @@ class CaseScoreSerializer(serializers.Serializer):
     agreement = AgreementSerializer(source="score.agreement")
 
 
+class ScoreCodesSerializer(serializers.Serializer):
+    """The scores list's own filters: codes, so nothing else reaches the database."""
+
+    variable = serializers.SlugField(max_length=20, required=False, default="", allow_blank=True)
+    verdict = serializers.SlugField(max_length=60, required=False, default="", allow_blank=True)
+
+
 class ScoreRowSerializer(serializers.Serializer):
     case = serializers.IntegerField()
     case_title = serializers.CharField()

@@ -4,18 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0005_stored_results'),
+        ("assessments", "0005_stored_results"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['place'], name='case_place_prefix', opclasses=['varchar_pattern_ops']),
+            model_name="case",
+            index=models.Index(
+                fields=["place"], name="case_place_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['framework', 'status', 'year_end'], name='case_scope'),
+            model_name="case",
+            index=models.Index(fields=["framework", "status", "year_end"], name="case_scope"),
         ),
     ]

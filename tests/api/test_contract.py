@@ -238,3 +238,10 @@ def test_schema_and_docs_are_served_without_a_cdn(api, people):
         page = client.get(url).content.decode()
         assert "cdn" not in page.lower() and "unpkg" not in page.lower()
         assert "/static/drf_spectacular_sidecar/" in page
+
+
+def test_scores_list_refuses_a_code_that_is_not_one(api, people):
+    client = as_user(api, people["owner"])
+    response = client.get("/api/v1/scores/", {"verdict": "kurang\x00baik", "variable": "F T F"})
+    assert response.status_code == 400
+    assert set(response.json()) == {"verdict", "variable"}
