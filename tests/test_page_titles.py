@@ -28,6 +28,8 @@ NOT_PAGES = {
     "set_language",
     "logout",
     "landing",
+    "dashboard-pdf",
+    "dashboard-xlsx",
 }
 
 
