@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from assessments import scoring
 from common.charts import (
     LEVEL_COLOURS,
+    LEVEL_TEXT,
     NOT_ASSESSED_COLOUR,
     line_chart,
     stacked_bars,
@@ -43,9 +44,27 @@ def _segments(counts: Counts, levels: list[scoring.Level]) -> list[tuple[str, in
     return segments
 
 
+def heatmap_cell(counts: Counts, board: Dashboard) -> dict[str, Any]:
+    """What a heatmap cell shows: its median level in words and colour, and its counts."""
+    level = board.level(counts.median)
+    colour = level_colour(counts.median, board.levels)
+    return {
+        "level": level,
+        "colour": colour,
+        "text": LEVEL_TEXT[LEVEL_COLOURS.index(colour)] if colour in LEVEL_COLOURS else "#1d2433",
+        "assessed": counts.assessed,
+        "counts": [(lv, counts.by_level.get(lv.value, 0)) for lv in board.levels],
+    }
+
+
 def dashboard_charts(board: Dashboard) -> dict[str, Any]:
     levels = board.levels
     return {
+        "heatmap": [(row, [heatmap_cell(cell, board) for cell in row.cells]) for row in board.rows],
+        "distribution_rows": [
+            (name, [n for _label, n, _colour in _segments(counts, levels)])
+            for (_code, name), counts in zip(board.variables, board.distribution, strict=True)
+        ],
         "legend": [
             {"label": level.label, "colour": level_colour(level.value, levels)} for level in levels
         ]
