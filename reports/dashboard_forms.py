@@ -29,7 +29,10 @@ class DashboardForm(forms.Form):
     year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1945)
     year_to = forms.IntegerField(label=_("To year"), required=False, max_value=2100)
     framework = forms.ModelChoiceField(
-        label=_("Framework"), queryset=assessment_selectors.framework_all(), required=False
+        label=_("Framework"),
+        queryset=assessment_selectors.framework_all(),
+        required=False,
+        empty_label=_("Ansell & Gash (2008), the default"),
     )
 
     def __init__(self, data: QueryDict, *, user: Visitor, **kwargs: Any) -> None:
