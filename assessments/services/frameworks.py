@@ -154,17 +154,10 @@ def variable_create(
         order=order,
     )
     validated_save(variable)
-    framework_results_store(framework=framework)
     for item in indicators:
-        indicator_create(
-            variable=variable,
-            user=user,
-            code=item.code,
-            name_id=item.name_id,
-            name_en=item.name_en,
-            description=item.description,
-            weight=item.weight,
-        )
+        _indicator_add(variable, item)
+    # Once for the variable and all its indicators.
+    framework_results_store(framework=framework)
     return variable
 
 
@@ -206,23 +199,31 @@ def indicator_create(
     weight: Decimal = Decimal("1"),
 ) -> Indicator:
     framework_assert_editable(framework=variable.framework, user=user)
-    if Indicator.objects.filter(framework_id=variable.framework_id, code=code).exists():
+    indicator = _indicator_add(
+        variable, IndicatorInput(code, name_id, name_en, description, weight)
+    )
+    framework_results_store(framework=variable.framework)
+    return indicator
+
+
+def _indicator_add(variable: Variable, item: IndicatorInput) -> Indicator:
+    """Saves a new last indicator of an editable framework's variable; the caller stores
+    the framework's results."""
+    if Indicator.objects.filter(framework_id=variable.framework_id, code=item.code).exists():
         raise ApplicationError(
-            {"code": _("This framework already has an indicator %(code)s.") % {"code": code}}
+            {"code": _("This framework already has an indicator %(code)s.") % {"code": item.code}}
         )
-    order = next_order(variable.indicators.all())
     indicator = Indicator(
         variable=variable,
         framework_id=variable.framework_id,
-        code=code,
-        name_id=name_id,
-        name_en=name_en,
-        description=description,
-        weight=weight,
-        order=order,
+        code=item.code,
+        name_id=item.name_id,
+        name_en=item.name_en,
+        description=item.description,
+        weight=item.weight,
+        order=next_order(variable.indicators.all()),
     )
     validated_save(indicator)
-    framework_results_store(framework=variable.framework)
     return indicator
 
 

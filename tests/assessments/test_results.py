@@ -187,3 +187,31 @@ def test_rescore_refuses_an_unknown_place_or_program(case_with_results):
         call_command("rescore", "--place", "99.99")
     with pytest.raises(CommandError, match="no program"):
         call_command("rescore", "--program", "tidak-ada")
+
+
+def test_a_variable_added_with_its_indicators_is_stored_for_the_frameworks_cases(researcher):
+    copy = services.framework_copy(
+        framework=Framework.objects.get(code="ansell-gash-2008"), owner=researcher
+    )
+    case = services.case_create(
+        owner=researcher,
+        title="Kerangka sendiri",
+        program=selectors.program_list().get(code="kotaku"),
+        place=services.place_ensure(code="21.72.03.1005"),
+        year_start=2019,
+        year_end=2019,
+        framework=copy,
+    )
+    services.variable_create(
+        framework=copy,
+        user=researcher,
+        code="KOM",
+        name_id="Komunikasi",
+        indicators=[
+            services.IndicatorInput(code="KOM1", name_id="Koordinasi"),
+            services.IndicatorInput(code="KOM2", name_id="Rapat rutin"),
+        ],
+    )
+    stored = case.variable_results.get(code="KOM")
+    assert (stored.rated, stored.total, stored.order) == (0, 2, 6)
+    assert services.cases_results_differences(cases=Case.objects.filter(pk=case.pk)) == []
