@@ -145,7 +145,7 @@ def _counts(rows: Iterable[Mapping[str, Any]], *keys: str) -> dict[tuple[Any, ..
 
 
 def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
-    """Everything the dashboard shows, in nine queries whatever the number of cases."""
+    """Everything the dashboard shows, in eight queries whatever the number of cases."""
     cases = scope_cases(user, scope).values("pk")
     variables = [
         (v.code, v.name) for v in assessment_selectors.framework_variables(scope.framework)
@@ -162,17 +162,11 @@ def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
     )
     areas = sorted({area for area, _ in cells})
     places = {p.code: p for p in Place.objects.filter(code__in=areas)}
-    case_counts = dict(
-        Case.objects.filter(pk__in=cases)
-        .annotate(area=Substr("place_id", 1, length))
-        .values_list("area")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
     rows = [
         HeatRow(
             place=places[area],
-            cases=case_counts.get(area, 0),
+            # Every case has one stored row per variable, so any variable counts its cases.
+            cases=cells.get((area, variables[0][0]), Counts()).total if variables else 0,
             cells=[cells.get((area, code), Counts()) for code, _ in variables],
         )
         for area in areas
