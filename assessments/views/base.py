@@ -9,10 +9,7 @@ from django.http import HttpRequest, QueryDict
 from common.saving import EditConflict
 
 from .. import selectors
-from ..http import AuthedRequest
 from ..models import Case
-
-__all__ = ["AuthedRequest", "case_for", "form_after_conflict"]
 
 
 def case_for(request: HttpRequest, pk: int, *, write: bool = False) -> Case:

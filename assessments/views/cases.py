@@ -15,7 +15,8 @@ from common.forms import apply_service_error
 from .. import selectors, services
 from ..filters import CaseFilter
 from ..forms import CaseForm
-from .base import AuthedRequest, case_for
+from ..http import AuthedRequest
+from .base import case_for
 
 CASES_PER_PAGE = 25
 

@@ -22,8 +22,8 @@ from ..forms import (
     RenameForm,
     VariableForm,
 )
+from ..http import AuthedRequest
 from ..models import Framework
-from .base import AuthedRequest
 
 ADD_FORMS = {"add_variable": "variable", "add_indicator": "indicator"}
 

@@ -13,8 +13,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from .. import selectors, services
+from ..http import AuthedRequest
 from ..models import Case
-from .base import AuthedRequest, case_for
+from .base import case_for
 
 
 def _history_rows(records: list[Any], fields: list[str]) -> list[dict[str, Any]]:

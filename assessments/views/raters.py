@@ -17,8 +17,9 @@ from common.forms import apply_service_error
 
 from .. import selectors, services
 from ..forms import RaterForm, RatingForm
+from ..http import AuthedRequest
 from ..models import Rater, Rating
-from .base import AuthedRequest, case_for
+from .base import case_for
 
 
 @login_required

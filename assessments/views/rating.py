@@ -17,8 +17,9 @@ from common.forms import apply_service_error
 
 from .. import selectors, services
 from ..forms import RatingForm
+from ..http import AuthedRequest
 from ..models import Case, Rater, ScaleLevel, Variable
-from .base import AuthedRequest, case_for, form_after_conflict
+from .base import case_for, form_after_conflict
 
 
 def _rating_rows(
