@@ -84,6 +84,9 @@ class HeatRow:
     place: Place
     cases: int
     cells: list[Counts]
+    # The cases sited at the scope's place itself (a city-wide case in a city's view), which
+    # no row one level down holds: shown apart, not as a place to drill into.
+    whole: bool = False
 
 
 @dataclass
@@ -168,6 +171,7 @@ def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
             # Every case has one stored row per variable, so any variable counts its cases.
             cases=cells.get((area, variables[0][0]), Counts()).total if variables else 0,
             cells=[cells.get((area, code), Counts()) for code, _ in variables],
+            whole=len(area) < length,
         )
         for area in areas
         if area in places

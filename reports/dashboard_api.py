@@ -45,6 +45,9 @@ class HeatRowSerializer(serializers.Serializer):
     place_name = serializers.CharField(source="place.name")
     cases = serializers.IntegerField()
     cells = serializers.ListField(child=CountsField())
+    whole = serializers.BooleanField(
+        help_text="the cases sited at the scope's place itself, with no finer place"
+    )
 
 
 class WeakIndicatorSerializer(serializers.Serializer):

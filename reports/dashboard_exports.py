@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from assessments import scoring
 
 from .charts import dashboard_charts
-from .dashboard import Counts, Dashboard
+from .dashboard import Counts, Dashboard, HeatRow
 from .exports import Sheet, workbook_bytes
 from .pdf import html_to_pdf
 
@@ -46,7 +46,7 @@ def dashboard_sheets(board: Dashboard) -> list[Sheet]:
     heatmap = (
         [_("Place"), _("Code"), _("Cases"), *codes],
         [
-            [row.place.name, row.place.code, row.cases]
+            [_row_name(row), row.place.code, row.cases]
             + [f"{median(cell.median)} (n={cell.assessed})" for cell in row.cells]
             for row in board.rows
         ],
@@ -98,3 +98,9 @@ def dashboard_sheets(board: Dashboard) -> list[Sheet]:
 
 def dashboard_xlsx(board: Dashboard) -> bytes:
     return workbook_bytes(dashboard_sheets(board))
+
+
+def _row_name(row: HeatRow) -> str:
+    return (
+        f"{row.place.name} {_('(the whole area, no finer place)')}" if row.whole else row.place.name
+    )

@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
+    path("dasbor/indikator/<str:code>/", views.dashboard_indicator, name="dashboard-indicator"),
     path("dasbor/ringkasan.pdf", views.dashboard_download, {"kind": "pdf"}, name="dashboard-pdf"),
     path(
         "dasbor/ringkasan.xlsx", views.dashboard_download, {"kind": "xlsx"}, name="dashboard-xlsx"

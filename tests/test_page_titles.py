@@ -117,6 +117,7 @@ def url_for(name: str, world: dict) -> str:
         "case-conclusions": {"pk": world["pk"]},
         "case-stakeholders": {"pk": world["pk"]},
         "rate-variable": {"pk": world["pk"], "code": world["code"]},
+        "dashboard-indicator": {"code": "FTF1"},
         "rating-history": {"pk": world["pk"], "rating_pk": world["rating_pk"]},
         "conclusion-history": {"pk": world["pk"], "conclusion_pk": world["conclusion_pk"]},
         "framework-edit": {"pk": world["framework_pk"]},

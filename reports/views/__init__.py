@@ -1,12 +1,13 @@
 """Report pages: batches of chapters, and the Pokja dashboard."""
 
 from .batches import batch, job_detail, job_download
-from .dashboard import dashboard, dashboard_download, landing
+from .dashboard import dashboard, dashboard_download, dashboard_indicator, landing
 
 __all__ = [
     "batch",
     "dashboard",
     "dashboard_download",
+    "dashboard_indicator",
     "job_detail",
     "job_download",
     "landing",

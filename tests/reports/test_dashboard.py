@@ -117,6 +117,58 @@ def test_the_page_drills_from_city_to_kecamatan_to_the_case_list(client, world, 
     assert listed.count("data-verdict") == 3
 
 
+def test_a_case_sited_at_the_city_itself_is_a_row_apart_in_the_city_view(client, world, researcher):
+    city = services.place_ensure(code="21.72")
+    rated(CaseFactory(owner=researcher, place=city, status=Case.Status.PUBLISHED), 2)
+    client.force_login(researcher)
+    board = client.get("/api/v1/dashboard/", {"place": "21.72"}).json()
+    rows = {row["place"]: row for row in board["heatmap"]}
+    assert set(rows) == {"21.72", "21.72.01", "21.72.03"}
+    assert rows["21.72"]["whole"] and rows["21.72"]["cases"] == 1
+    assert not rows["21.72.03"]["whole"]
+    page = client.get(reverse("dashboard"), {"place": "21.72"}).content.decode()
+    # Not a link back to the city's own view.
+    assert 'href="?place=21.72"' not in page and "seluruh wilayah" in page
+    national = client.get("/api/v1/dashboard/", {"place": ""}).json()
+    assert [(r["place"], r["whole"]) for r in national["heatmap"]] == [
+        ("13", False),
+        ("21", False),
+    ]
+
+
+def test_a_weak_indicator_opens_its_cases_weakest_first_with_their_evidence(
+    client, world, pokja_tanjungpinang, django_assert_max_num_queries
+):
+    case = world["bugis_low"]
+    indicator = Indicator.objects.get(framework=case.framework, code="FTF1")
+    rater = case.raters.get()
+    services.rating_upsert(
+        case=case,
+        rater=rater,
+        indicator=indicator,
+        value=1,
+        evidence="Warga jarang diajak rapat",
+        source_type="wawancara",
+        source_detail="Ketua BKM",
+    )
+    client.force_login(pokja_tanjungpinang)
+    board = client.get(reverse("dashboard")).content.decode()
+    assert f"{reverse('dashboard-indicator', args=['FTF1'])}?place=21.72" in board
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("dashboard-indicator", args=["FTF1"]), {"place": "21.72"})
+    text = page.content.decode()
+    # The three published cases of Tanjungpinang, the weakest first; never the draft nor
+    # Bukittinggi.
+    order = [text.index(f'id="case-{world[k].pk}"') for k in ("bugis_low", "tanjung", "bugis_high")]
+    assert order == sorted(order)
+    assert f'id="case-{world["draft"].pk}"' not in text
+    assert f'id="case-{world["elsewhere"].pk}"' not in text
+    assert "Warga jarang diajak rapat" in text and "Ketua BKM" in text
+    assert client.get(reverse("dashboard-indicator", args=["NOPE"])).status_code == 404
+    bad = client.get(reverse("dashboard-indicator", args=["FTF1"]), {"year_from": "x"})
+    assert bad.status_code == 400
+
+
 def test_dashboard_queries_do_not_grow_with_the_cases(
     client, researcher, places, django_assert_max_num_queries
 ):
