@@ -36,10 +36,22 @@ class CaseAdmin(admin.ModelAdmin):
         # A case's framework changes through the case form, which refuses it once rated.
         return ["framework"] if obj is not None else []
 
+    def save_model(self, request: HttpRequest, obj: Case, form: Any, change: bool) -> None:
+        # Status, place, program and end year decide where the case is counted on dashboards.
+        with services.tallies_kept(Case.objects.filter(pk=obj.pk)):
+            super().save_model(request, obj, form, change)
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         # A new case, or raters removed inline with their ratings: store its scores again.
         services.case_results_store(cases=[form.instance])
+
+    def delete_model(self, request: HttpRequest, obj: Case) -> None:
+        services.case_delete(case=obj, user=request.user)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> None:
+        for case in queryset:
+            services.case_delete(case=case, user=request.user)  # type: ignore[arg-type]
 
 
 @admin.register(Rater)

@@ -51,6 +51,7 @@ from .results import (
     cases_results_store,
     framework_results_store,
 )
+from .tallies import tallies_differences, tallies_kept, tallies_rebuild
 
 __all__ = [
     "CASE_EDITABLE_FIELDS",
@@ -97,6 +98,9 @@ __all__ = [
     "recommendation_create",
     "recommendation_delete",
     "recommendation_update",
+    "tallies_differences",
+    "tallies_kept",
+    "tallies_rebuild",
     "variable_create",
     "variable_delete",
     "variable_move",

@@ -13,6 +13,7 @@ from common.saving import apply_fields, validated_save
 
 from ..models import Case, Framework, Place, Program, User
 from .results import case_results_store
+from .tallies import tallies_kept
 
 
 def _researchers(usernames_or_users: Iterable[User | str]) -> list[User]:
@@ -107,7 +108,10 @@ def case_update(
         raise ApplicationError(
             {"framework": _("This case already has ratings; its framework cannot change.")}
         )
-    validated_save(apply_fields(case, fields, CASE_EDITABLE_FIELDS))
+    # Status, place, program, end year and framework decide where the case is counted. (Not
+    # nested with the store below: each counts its own change.)
+    with tallies_kept(Case.objects.filter(pk=case.pk)):
+        validated_save(apply_fields(case, fields, CASE_EDITABLE_FIELDS))
     if changes_framework:
         case_results_store(cases=[case])
     if collaborators is not None:
@@ -120,4 +124,5 @@ def case_delete(*, case: Case, user: User) -> None:
     """Only the owner (or an admin) deletes a case; its ratings and conclusions go with it."""
     if case.owner_id != user.pk and not user.is_admin_role:
         raise NotPermitted(_("Only the owner can delete a case."))
-    case.delete()
+    with tallies_kept(Case.objects.filter(pk=case.pk)):
+        case.delete()

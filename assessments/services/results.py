@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from .. import scoring, selectors
 from ..models import Case, CaseResult, Framework, IndicatorResult, VariableResult
 from ..selectors.results import CaseResults, FrameworkPartIds
+from .tallies import tallies_kept
 
 # Scores are stored rounded; comparisons with a fresh computation round the same way.
 SCORE_PLACES = 6
@@ -96,12 +97,13 @@ def case_results_store(*, cases: Iterable[Case]) -> int:
         return 0
     computed = case_results_compute(cases)
     case_ids = list(computed)
-    IndicatorResult.objects.filter(case_id__in=case_ids).delete()
-    VariableResult.objects.filter(case_id__in=case_ids).delete()
-    CaseResult.objects.filter(case_id__in=case_ids).delete()
-    CaseResult.objects.bulk_create([r.case for r in computed.values()])
-    VariableResult.objects.bulk_create([v for r in computed.values() for v in r.variables])
-    IndicatorResult.objects.bulk_create([i for r in computed.values() for i in r.indicators])
+    with tallies_kept(Case.objects.filter(pk__in=case_ids)):
+        IndicatorResult.objects.filter(case_id__in=case_ids).delete()
+        VariableResult.objects.filter(case_id__in=case_ids).delete()
+        CaseResult.objects.filter(case_id__in=case_ids).delete()
+        CaseResult.objects.bulk_create([r.case for r in computed.values()])
+        VariableResult.objects.bulk_create([v for r in computed.values() for v in r.variables])
+        IndicatorResult.objects.bulk_create([i for r in computed.values() for i in r.indicators])
     return len(cases)
 
 

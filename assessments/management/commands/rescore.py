@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = (
         "Stores the scoring core's results again for all cases, or those of --case, --place "
         "or --program. With --check, stores nothing and fails if any stored result differs "
-        "from a fresh computation."
+        "from a fresh computation, or any dashboard tally from a fresh count."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -48,6 +48,10 @@ class Command(BaseCommand):
                 done = services.cases_results_store(cases=cases, progress=bar.update)
         if not options["check"]:
             self.stdout.write(f"Stored the results of {done} cases.")
+            # Kept by every store; rebuilt where they are off (a database from before tallies).
+            if services.tallies_differences():
+                rows = services.tallies_rebuild()
+                self.stdout.write(f"Counted the dashboard tallies again ({rows} rows).")
             return
         if differing:
             shown = ", ".join(str(pk) for pk in differing[:20])
@@ -56,4 +60,13 @@ class Command(BaseCommand):
                 f"fresh computation: {shown}{' …' if len(differing) > 20 else ''}. "
                 "Run `manage.py rescore` to store them again."
             )
-        self.stdout.write(f"The stored results of all {total} cases match a fresh computation.")
+        tallies = services.tallies_differences()
+        if tallies:
+            raise CommandError(
+                f"{len(tallies)} dashboard tallies differ from a fresh count of the stored "
+                f"results, e.g. {tallies[0]}. Run `manage.py rescore` to count them again."
+            )
+        self.stdout.write(
+            f"The stored results of all {total} cases match a fresh computation, and the "
+            "dashboard tallies a fresh count."
+        )
