@@ -77,7 +77,7 @@ def dashboard_charts(board: Dashboard) -> dict[str, Any]:
         ),
         "trend": line_chart(
             [
-                (code, [(point.year, point.mean_score) for point in board.trend[code]])
+                (code, [(point.year, point.median_score) for point in board.trend[code]])
                 for code, _ in board.variables
             ],
             lowest=levels[0].value if levels else 1,

@@ -1,8 +1,9 @@
 """The Pokja dashboard: where collaboration is weak, across places, programs and years.
 
-Every figure is an aggregate in SQL over the stored results of the cases the user may open
-(`case_visible_q`); Python only arranges the few aggregate rows. Medians of levels come from
-the level counts, which the database returns per group.
+Every figure is an aggregate in SQL over the cases the user may open (`case_visible_q`): over
+the tallies of published cases for the nation and a province, over the stored results
+otherwise (`dashboard_sources`). Python only adds up the few grouped rows; medians come from
+the counts per level and per score.
 """
 
 from __future__ import annotations
@@ -12,22 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr
+from django.db.models import Q, QuerySet
 
 from assessments import scoring
 from assessments import selectors as assessment_selectors
-from assessments.models import (
-    Case,
-    CaseResult,
-    Framework,
-    IndicatorResult,
-    Place,
-    Program,
-    ScaleLevel,
-    VariableResult,
-    Visitor,
-)
+from assessments.models import Case, Framework, Place, Program, ScaleLevel, Visitor
+
+from .dashboard_sources import Figures, stored_cells, stored_figures, tallied_figures
 
 # Length of a Kemendagri code at each level: "13", "13.75", "13.75.01", "13.75.01.1001".
 CODE_LENGTH = {1: 2, 2: 5, 3: 8, 4: 13}
@@ -56,6 +48,8 @@ class Counts:
     """How many cases have each level (None: not assessed)."""
 
     by_level: dict[int | None, int] = field(default_factory=dict)
+    # How many assessed cases have each score (filled where a figure needs scores).
+    scores: dict[float, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -78,6 +72,23 @@ class Counts:
                 return level
         return levels[-1]  # pragma: no cover - the loop always returns
 
+    @property
+    def median_score(self) -> float | None:
+        """The median score of the assessed cases (the mean of the two middle ones when even)."""
+        count = sum(self.scores.values())
+        if not count:
+            return None
+        middles, seen, found = {(count - 1) // 2, count // 2}, 0, []
+        for score in sorted(self.scores):
+            low, seen = seen, seen + self.scores[score]
+            found += [score for position in middles if low <= position < seen]
+        return sum(found) / len(found)
+
+    @property
+    def mean_score(self) -> float | None:
+        count = sum(self.scores.values())
+        return sum(s * n for s, n in self.scores.items()) / count if count else None
+
 
 @dataclass
 class HeatRow:
@@ -92,8 +103,15 @@ class HeatRow:
 @dataclass
 class TrendPoint:
     year: int
-    mean_score: float | None
     counts: Counts
+
+    @property
+    def median_score(self) -> float | None:
+        return self.counts.median_score
+
+    @property
+    def mean_score(self) -> float | None:
+        return self.counts.mean_score
 
 
 @dataclass
@@ -140,29 +158,56 @@ def scope_cases(user: Visitor, scope: Scope) -> QuerySet[Case]:
 
 
 def _counts(rows: Iterable[Mapping[str, Any]], *keys: str) -> dict[tuple[Any, ...], Counts]:
-    """Rows of (keys…, level, n) as level counts per key."""
+    """Rows of (keys…, level, n) as level counts per key (rows of one key add up)."""
     grouped: dict[tuple[Any, ...], Counts] = defaultdict(Counts)
     for row in rows:
-        grouped[tuple(row[k] for k in keys)].by_level[row["level"]] = row["n"]
+        by_level = grouped[tuple(row[k] for k in keys)].by_level
+        by_level[row["level"]] = by_level.get(row["level"], 0) + row["n"]
     return grouped
 
 
+def _figures(user: Visitor, scope: Scope) -> Figures:
+    """The grouped rows behind every figure. Published cases are counted from the tallies when
+    the user may open all of them and the scope is the nation or a province; the user's own
+    unpublished cases, and every narrower scope, from the stored results."""
+    cases = scope_cases(user, scope)
+    length = CODE_LENGTH[scope.row_level]
+    national = scope.place is None
+    tallied = (national or scope.place.level == Place.Level.PROVINSI) and (
+        assessment_selectors.sees_every_published_case(user)
+    )
+    if not tallied:
+        return stored_figures(cases.values("pk"), length=length)
+    figures = tallied_figures(_tally_filter(scope), cells=national)
+    if not national:
+        figures.cells = stored_cells(cases.values("pk"), length)
+    unpublished = cases.exclude(status=Case.Status.PUBLISHED)
+    if not user.is_pokja and unpublished.exists():
+        figures.add(stored_figures(unpublished.values("pk"), length=length if national else None))
+    return figures
+
+
+def _tally_filter(scope: Scope) -> Q:
+    tally = Q(framework=scope.framework)
+    if scope.place is not None:
+        tally &= Q(province=scope.place.code)
+    if scope.program is not None:
+        tally &= Q(program=scope.program)
+    if scope.year_from is not None:
+        tally &= Q(year_end__gte=scope.year_from)
+    if scope.year_to is not None:
+        tally &= Q(year_end__lte=scope.year_to)
+    return tally
+
+
 def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
-    """Everything the dashboard shows, in eight queries whatever the number of cases."""
-    cases = scope_cases(user, scope).values("pk")
+    """Everything the dashboard shows, in a dozen queries whatever the number of cases."""
+    figures = _figures(user, scope)
     variables = [
         (v.code, v.name) for v in assessment_selectors.framework_variables(scope.framework)
     ]
-    results = VariableResult.objects.filter(case__in=cases)
     length = CODE_LENGTH[scope.row_level]
-    cells = _counts(
-        results.annotate(area=Substr("case__place_id", 1, length))
-        .values("area", "code", "level")
-        .annotate(n=Count("pk"))
-        .order_by(),
-        "area",
-        "code",
-    )
+    cells = _counts(figures.cells, "area", "code")
     areas = sorted({area for area, _ in cells})
     places = {p.code: p for p in Place.objects.filter(code__in=areas)}
     rows = [
@@ -176,47 +221,13 @@ def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
         for area in areas
         if area in places
     ]
-    distribution = [_summed(cells, code) for code, _ in variables]
-    yearly = list(
-        results.values("case__year_end", "code", "level")
-        .annotate(n=Count("pk"), total=Sum("score"))
-        .order_by()
-    )
-    by_year = _counts(yearly, "case__year_end", "code")
-    means = _means(yearly)
+    by_year = _counts(figures.yearly, "year", "code")
+    for row in figures.yearly:
+        if row["score"] is not None:
+            scores = by_year[(row["year"], row["code"])].scores
+            scores[row["score"]] = scores.get(row["score"], 0) + row["n"]
     years = sorted({year for year, _ in by_year})
-    trend = {
-        code: [
-            TrendPoint(year, means.get((year, code)), by_year.get((year, code), Counts()))
-            for year in years
-        ]
-        for code, _ in variables
-    }
-    # Grouped by id (an integer hashes faster than two codes); names and codes come after.
-    lowest = list(
-        IndicatorResult.objects.filter(case__in=cases, score__isnull=False)
-        .values("indicator_id")
-        .annotate(mean=Avg("score"), n=Count("pk"))
-        .order_by("mean", "indicator_id")[:WEAKEST]
-    )
-    indicators = scope.framework.indicators.select_related("variable").in_bulk(
-        [row["indicator_id"] for row in lowest]
-    )
-    weakest = [
-        WeakIndicator(
-            indicator.code, indicator.name, indicator.variable.code, row["mean"], row["n"]
-        )
-        for row in lowest
-        if (indicator := indicators.get(row["indicator_id"])) is not None
-    ]
-    trust = CaseResult.objects.filter(case__in=cases).aggregate(
-        total=Count("pk"),
-        complete=Count("pk", filter=Q(complete=True)),
-        **{
-            reading: Count("pk", filter=Q(agreement=reading))
-            for reading in scoring.AGREEMENT_READINGS
-        },
-    )
+    trust = _trust(figures.trust)
     return Dashboard(
         scope=scope,
         cases=trust.pop("total"),
@@ -228,24 +239,47 @@ def dashboard_get(*, user: Visitor, scope: Scope) -> Dashboard:
             )
         ],
         rows=rows,
-        distribution=distribution,
-        weakest=weakest,
+        distribution=[_summed(cells, code) for code, _ in variables],
+        weakest=_weakest(scope, figures.indicators),
         years=years,
-        trend=trend,
+        trend={
+            code: [TrendPoint(year, by_year.get((year, code), Counts())) for year in years]
+            for code, _ in variables
+        },
         complete=trust.pop("complete"),
         agreement=trust,
     )
 
 
-def _means(rows: Iterable[Mapping[str, Any]]) -> dict[tuple[int, str], float | None]:
-    """Mean score per (year, variable) from sums and counts per level (None: not scored)."""
-    sums: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0, 0])
+def _trust(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Cases per agreement reading, with the total and the complete ones."""
+    counts = dict.fromkeys(("total", "complete", *scoring.AGREEMENT_READINGS), 0)
     for row in rows:
-        if row["level"] is not None and row["total"] is not None:
-            key = (row["case__year_end"], row["code"])
-            sums[key][0] += row["total"]
-            sums[key][1] += row["n"]
-    return {key: total / n if n else None for key, (total, n) in sums.items()}
+        counts["total"] += row["n"]
+        counts["complete"] += row["n"] if row["complete"] else 0
+        counts[row["agreement"]] = counts.get(row["agreement"], 0) + row["n"]
+    return counts
+
+
+def _weakest(scope: Scope, rows: Iterable[Mapping[str, Any]]) -> list[WeakIndicator]:
+    """The indicators with the lowest mean score: one query for their names."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    for row in rows:
+        sums[row["code"]][0] += row["n"]
+        sums[row["code"]][1] += row["total"]
+    means = sorted((total / n, code, int(n)) for code, (n, total) in sums.items() if n)
+    lowest = means[:WEAKEST]
+    indicators = {
+        indicator.code: indicator
+        for indicator in scope.framework.indicators.select_related("variable").filter(
+            code__in=[code for _, code, _ in lowest]
+        )
+    }
+    return [
+        WeakIndicator(indicator.code, indicator.name, indicator.variable.code, mean, n)
+        for mean, code, n in lowest
+        if (indicator := indicators.get(code)) is not None
+    ]
 
 
 def _summed(cells: Mapping[tuple[Any, ...], Counts], code: str) -> Counts:

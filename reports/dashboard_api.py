@@ -60,6 +60,7 @@ class WeakIndicatorSerializer(serializers.Serializer):
 
 class TrendPointSerializer(serializers.Serializer):
     year = serializers.IntegerField()
+    median_score = serializers.FloatField(allow_null=True, help_text="of the assessed cases")
     mean_score = serializers.FloatField(allow_null=True)
     counts = CountsField()
 

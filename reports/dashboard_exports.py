@@ -70,11 +70,11 @@ def dashboard_sheets(board: Dashboard) -> list[Sheet]:
         [[w.code, w.name, w.variable, round(w.mean_score, 4), w.cases] for w in board.weakest],
     )
     trend = (
-        [_("Variable"), *[str(year) for year in board.years]],
+        [_("Median score per year"), *[str(year) for year in board.years]],
         [
             [code]
             + [
-                round(point.mean_score, 4) if point.mean_score is not None else None
+                round(point.median_score, 4) if point.median_score is not None else None
                 for point in board.trend[code]
             ]
             for code in codes

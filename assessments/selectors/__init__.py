@@ -23,6 +23,7 @@ from .cases import (
     possible_co_researchers,
     program_list,
     researcher_rater,
+    sees_every_published_case,
 )
 from .frameworks import (
     framework_all,
@@ -93,6 +94,7 @@ __all__ = [
     "scale_values",
     "score_results",
     "score_rows",
+    "sees_every_published_case",
     "stored_case_results",
     "variable_indicators",
 ]

@@ -40,6 +40,14 @@ def case_visible_q(user: Visitor) -> Q:
     return published | Q(owner_id=user.pk) | Q(pk__in=collaborating)
 
 
+def sees_every_published_case(user: Visitor) -> bool:
+    """Whether `case_visible_q` lets the user open every published case (and perhaps more):
+    then counts of all published cases may be shown to them."""
+    if not isinstance(user, User):
+        return False
+    return not (user.is_pokja and user.places.exists())
+
+
 def case_can_edit(user: Visitor, case: Case) -> bool:
     if not isinstance(user, User):
         return False

@@ -32,6 +32,20 @@ def test_the_median_level_comes_from_the_counts(by_level, median):
     assert Counts(by_level).median == median
 
 
+@pytest.mark.parametrize(
+    ("scores", "median"),
+    [
+        ({}, None),
+        ({2.5: 1}, 2.5),
+        ({1.0: 1, 3.0: 1}, 2.0),  # even: the mean of the two middle ones
+        ({1.0: 2, 2.0: 1, 4.0: 1}, 1.5),
+        ({1.0: 1, 2.0: 3, 4.0: 1}, 2.0),
+    ],
+)
+def test_the_median_score_comes_from_the_counts_per_score(scores, median):
+    assert Counts(scores=scores).median_score == median
+
+
 def rated(case: Case, value: int) -> Case:
     """Every indicator of the case rated `value` by one rater."""
     rater = RaterFactory.create(case=case)
@@ -237,3 +251,35 @@ def test_the_summary_xlsx_holds_the_same_numbers(client, world, researcher):
 def test_a_download_with_a_bad_filter_is_refused(client, researcher):
     client.force_login(researcher)
     assert client.get(reverse("dashboard-pdf"), {"year_from": "x"}).status_code == 400
+
+
+def test_tallies_and_stored_results_give_the_same_figures(client, world, researcher, monkeypatch):
+    """The nation and a province are counted from the tallies (plus the researcher's own
+    draft from the stored results); forced to the stored results, every figure is the same."""
+    published = Case.Status.PUBLISHED
+    rated(
+        CaseFactory(
+            owner=researcher, place=world["tanjung"].place, status=published, year_end=2019
+        ),
+        2,
+    )
+    client.force_login(researcher)
+    scopes = [{"place": ""}, {"place": "21"}, {"place": "", "year_from": "2019"}]
+    tallied = [client.get("/api/v1/dashboard/", scope).json() for scope in scopes]
+    monkeypatch.setattr("assessments.selectors.sees_every_published_case", lambda user: False)
+    stored = [client.get("/api/v1/dashboard/", scope).json() for scope in scopes]
+    assert tallied == stored
+    national = tallied[0]
+    assert national["cases"] == 6  # five published and the researcher's draft
+    trend = national["trend"]["FTF"]
+    assert [point["year"] for point in trend] == sorted({p["year"] for p in trend})
+    assert all("median_score" in point for point in trend)
+
+
+def test_the_trend_plots_the_median_score_per_year(client, world, researcher):
+    client.force_login(researcher)
+    board = client.get("/api/v1/dashboard/", {"place": "21.72.03"}).json()
+    [point] = board["trend"]["FTF"]
+    # Kampung Bugis: scores 1 (published), 4 (published) and 1 (draft).
+    assert point["median_score"] == pytest.approx(1.0)
+    assert point["mean_score"] == pytest.approx(2.0)
