@@ -48,12 +48,18 @@ def heatmap_cell(counts: Counts, board: Dashboard) -> dict[str, Any]:
     """What a heatmap cell shows: its median level in words and colour, and its counts."""
     level = board.level(counts.median)
     colour = level_colour(counts.median, board.levels)
+    per_level = [(lv, counts.by_level.get(lv.value, 0)) for lv in board.levels]
+    # Written out here once: in template loops they cost most of a province's page.
+    spoken = ", ".join(f"{lv.label} {n}" for lv, n in per_level)
     return {
         "level": level,
         "colour": colour,
         "text": LEVEL_TEXT[LEVEL_COLOURS.index(colour)] if colour in LEVEL_COLOURS else "#1d2433",
         "assessed": counts.assessed,
-        "counts": [(lv, counts.by_level.get(lv.value, 0)) for lv in board.levels],
+        "counts": per_level,
+        "hover": "; ".join(f"{lv.label}: {n}" for lv, n in per_level),
+        "spoken": f"{level.label}; {spoken}" if level else spoken,
+        "shown": " · ".join(f"{lv.value}: {n}" for lv, n in per_level),
     }
 
 

@@ -95,10 +95,14 @@ def _rating_write(
     if rater.case_id != case.pk:
         raise ApplicationError({"rater": _("This rater belongs to another case.")})
     check_level(case, value, "value")
-    rating = (
-        Rating.objects.select_for_update()
-        .filter(case=case, rater=rater, indicator=indicator)
-        .first()
+    # At most one row (unique per case, indicator and rater): no ORDER BY for the planner.
+    rating = next(
+        iter(
+            Rating.objects.select_for_update()
+            .filter(case=case, rater=rater, indicator=indicator)
+            .order_by()
+        ),
+        None,
     )
     created = rating is None
     check_version(rating, expected_version)
