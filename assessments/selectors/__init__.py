@@ -45,7 +45,14 @@ from .frameworks import (
 from .places import place_get, place_search, place_within_q
 from .ratings import history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
-from .scores import case_score_get, case_scores_get, cases_with_verdicts, score_results, score_rows
+from .scores import (
+    case_score_get,
+    case_scores_get,
+    cases_with_verdicts,
+    score_results,
+    score_results_count,
+    score_rows,
+)
 
 __all__ = [
     "CaseResults",
@@ -93,6 +100,7 @@ __all__ = [
     "scale_levels",
     "scale_values",
     "score_results",
+    "score_results_count",
     "score_rows",
     "sees_every_published_case",
     "stored_case_results",

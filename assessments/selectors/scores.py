@@ -6,10 +6,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from .. import scoring
-from ..models import Case, Conclusion, Framework, Rating, ScaleLevel, VariableResult
+from ..models import (
+    Case,
+    CaseResult,
+    Conclusion,
+    Framework,
+    Rating,
+    ScaleLevel,
+    VariableResult,
+)
 from .frameworks import framework_spec, frameworks_with_structure
 
 
@@ -60,6 +68,18 @@ def score_results(
     return results.select_related(
         "case__program", "case__place", "case__framework", "variable"
     ).order_by("-case__year_end", "case__title", "case_id", "order")
+
+
+def score_results_count(cases: QuerySet[Case], *, variable: str = "", verdict: str = "") -> int:
+    """How many rows `score_results` gives. Without a code filter, every case stores one row per
+    variable, which its case row counts: a sum over the cases instead of a count of five times
+    as many rows."""
+    if variable or verdict:
+        return score_results(cases, variable=variable, verdict=verdict).count()
+    total = CaseResult.objects.filter(case__in=cases.values("pk")).aggregate(
+        rows=Sum("variables_total")
+    )["rows"]
+    return int(total or 0)
 
 
 def _level_words(scale_ids: Iterable[int]) -> dict[tuple[int, int], scoring.Level]:

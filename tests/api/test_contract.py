@@ -231,6 +231,21 @@ def test_scores_csv_and_filters(api, people, draft):
     assert filtered and all(r["verdict"] == verdict for r in filtered)
 
 
+def test_scores_list_counts_its_rows_and_pages_through_them(api, people):
+    owner = people["owner"]
+    client = as_user(api, owner)
+    for value in (1, 2, 3):
+        rate_case(CaseFactory(owner=owner, status=Case.Status.PUBLISHED), value)
+    first = client.get("/api/v1/scores/", {"page_size": 4}).json()
+    assert first["count"] == 15  # three cases, five variables
+    seen = []
+    for page in range(1, 5):
+        seen += client.get("/api/v1/scores/", {"page_size": 4, "page": page}).json()["results"]
+    assert len(seen) == 15 and len({(r["case"], r["variable"]) for r in seen}) == 15
+    by_verdict = client.get("/api/v1/scores/", {"variable": "FTF"}).json()
+    assert by_verdict["count"] == 3 == len(by_verdict["results"])
+
+
 def test_schema_and_docs_are_served_without_a_cdn(api, people):
     client = as_user(api, UserFactory(username="x", role=User.Role.RESEARCHER))
     assert client.get("/api/schema/").status_code == 200
