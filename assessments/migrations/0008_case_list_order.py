@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0007_result_tallies'),
+        ("assessments", "0007_result_tallies"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['-year_end', 'title', 'id'], name='case_list_order'),
+            model_name="case",
+            index=models.Index(fields=["-year_end", "title", "id"], name="case_list_order"),
         ),
     ]

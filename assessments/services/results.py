@@ -4,10 +4,12 @@ what the core computes from the ratings, overrides and framework of the moment."
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import QuerySet
 
 from .. import scoring, selectors
@@ -118,16 +120,44 @@ def _chunks(cases: QuerySet[Case]) -> Iterator[list[Case]]:
         yield chunk
 
 
+def _store_ids(ids: list[int]) -> int:
+    return case_results_store(cases=list(Case.objects.filter(pk__in=ids).order_by("pk")))
+
+
+def _parallel_jobs(jobs: int | None) -> int:
+    """Worker processes for a rescore: several only on PostgreSQL and outside a transaction
+    (a worker could not see what the transaction has not committed)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return 1
+    return max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+
+
 def cases_results_store(
-    *, cases: QuerySet[Case], progress: Callable[[int], object] | None = None
+    *,
+    cases: QuerySet[Case],
+    progress: Callable[[int], object] | None = None,
+    jobs: int | None = 1,
 ) -> int:
     """Rescores many cases, a chunk (and a transaction) at a time; `progress` hears how many
-    cases each chunk held."""
+    cases each chunk held. `jobs` None: one worker process per CPU where that is safe."""
+    workers = _parallel_jobs(jobs)
+    if workers == 1:
+        done = 0
+        for chunk in _chunks(cases):
+            done += case_results_store(cases=chunk)
+            if progress is not None:
+                progress(len(chunk))
+        return done
+    ids = list(cases.order_by("pk").values_list("pk", flat=True))
+    chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
+    # A forked worker must open its own connection, not share the parent's.
+    connections.close_all()
     done = 0
-    for chunk in _chunks(cases):
-        done += case_results_store(cases=chunk)
-        if progress is not None:
-            progress(len(chunk))
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for stored in pool.imap_unordered(_store_ids, chunks):
+            done += stored
+            if progress is not None:
+                progress(stored)
     return done
 
 

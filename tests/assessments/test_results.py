@@ -260,3 +260,26 @@ def test_a_variable_added_with_its_indicators_is_stored_for_the_frameworks_cases
     stored = case.variable_results.get(code="KOM")
     assert (stored.rated, stored.total, stored.order) == (0, 2, 6)
     assert services.cases_results_differences(cases=Case.objects.filter(pk=case.pk)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_full_rescore_in_worker_processes_stores_every_case(researcher):
+    """On PostgreSQL outside a transaction the rescore forks workers; elsewhere it runs in
+    this process. Either way every stale row is stored again and the tallies follow."""
+    program = selectors.program_list().get(code="kotaku")
+    cases = [
+        services.case_create(
+            owner=researcher,
+            title=f"Paralel {n}",
+            program=program,
+            place=services.place_ensure(code="21.72.03.1005"),
+            year_start=2019,
+            year_end=2019,
+            status=Case.Status.PUBLISHED,
+        )
+        for n in range(3)
+    ]
+    VariableResult.objects.filter(case__in=cases, code="FTF").update(level=4)
+    call_command("rescore", "--jobs", "2")
+    call_command("rescore", "--check")
+    assert set(VariableResult.objects.filter(code="FTF").values_list("level", flat=True)) == {None}

@@ -24,6 +24,11 @@ class Command(BaseCommand):
             "--missing", action="store_true", help="only cases that have no stored results"
         )
         parser.add_argument("--check", action="store_true", help="compare, store nothing")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            help="worker processes on PostgreSQL (default: one per CPU); SQLite uses one",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         cases = Case.objects.all()
@@ -45,7 +50,9 @@ class Command(BaseCommand):
             if options["check"]:
                 differing = services.cases_results_differences(cases=cases, progress=bar.update)
             else:
-                done = services.cases_results_store(cases=cases, progress=bar.update)
+                done = services.cases_results_store(
+                    cases=cases, progress=bar.update, jobs=options["jobs"]
+                )
         if not options["check"]:
             self.stdout.write(f"Stored the results of {done} cases.")
             # Kept by every store; rebuilt where they are off (a database from before tallies).
