@@ -325,7 +325,8 @@ class ScoreListApi(generics.ListAPIView):
         if request.accepted_renderer.format == "csv":
             return Response(selectors.score_rows(results))
         count = selectors.score_results_count(cases, **codes)
-        page = self.paginate_queryset(KnownCount(results, count))
+        # Paginates anything sliceable with a count, not only a queryset.
+        page: list[Any] | None = self.paginate_queryset(KnownCount(results, count))  # type: ignore[arg-type]
         return self.get_paginated_response(selectors.score_rows(page or []))
 
 

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from assessments import scoring
 from assessments import selectors as assessment_selectors
-from assessments.models import Case, Framework, Place, Program, ScaleLevel, Visitor
+from assessments.models import Case, Framework, Place, Program, ScaleLevel, User, Visitor
 
 from .dashboard_sources import Figures, stored_cells, stored_figures, tallied_figures
 
@@ -173,17 +173,18 @@ def _figures(user: Visitor, scope: Scope) -> Figures:
     cases = scope_cases(user, scope)
     length = CODE_LENGTH[scope.row_level]
     national = scope.place is None
-    tallied = (national or scope.place.level == Place.Level.PROVINSI) and (
+    tallied = (scope.place is None or scope.place.level == Place.Level.PROVINSI) and (
         assessment_selectors.sees_every_published_case(user)
     )
     if not tallied:
-        return stored_figures(cases.values("pk"), length=length)
+        return stored_figures(cases, length=length)
     figures = tallied_figures(_tally_filter(scope), cells=national)
     if not national:
-        figures.cells = stored_cells(cases.values("pk"), length)
+        figures.cells = stored_cells(cases, length)
     unpublished = cases.exclude(status=Case.Status.PUBLISHED)
-    if not user.is_pokja and unpublished.exists():
-        figures.add(stored_figures(unpublished.values("pk"), length=length if national else None))
+    pokja = isinstance(user, User) and user.is_pokja  # who only ever sees published cases
+    if not pokja and unpublished.exists():
+        figures.add(stored_figures(unpublished, length=length if national else None))
     return figures
 
 

@@ -44,7 +44,7 @@ class Figures:
 def stored_cells(cases: QuerySet[Case], length: int) -> Rows:
     """Level counts per variable and area (the place code cut to `length`)."""
     return list(
-        VariableResult.objects.filter(case__in=cases)
+        VariableResult.objects.filter(case__in=cases.values("pk"))
         .annotate(area=Substr("case__place_id", 1, length))
         .values("area", "code", "level")
         .annotate(n=Count("pk"))
@@ -55,7 +55,8 @@ def stored_cells(cases: QuerySet[Case], length: int) -> Rows:
 def stored_figures(cases: QuerySet[Case], *, length: int | None) -> Figures:
     """The figures of these cases from their stored results: four queries, three without
     cells (`length` None)."""
-    variables = VariableResult.objects.filter(case__in=cases)
+    ids = cases.values("pk")
+    variables = VariableResult.objects.filter(case__in=ids)
     return Figures(
         cells=stored_cells(cases, length) if length is not None else [],
         yearly=list(
@@ -64,13 +65,13 @@ def stored_figures(cases: QuerySet[Case], *, length: int | None) -> Figures:
             .order_by()
         ),
         indicators=list(
-            IndicatorResult.objects.filter(case__in=cases, score__isnull=False)
+            IndicatorResult.objects.filter(case__in=ids, score__isnull=False)
             .values("code")
             .annotate(n=Count("pk"), total=Sum("score"))
             .order_by()
         ),
         trust=list(
-            CaseResult.objects.filter(case__in=cases)
+            CaseResult.objects.filter(case__in=ids)
             .values("agreement", "complete")
             .annotate(n=Count("pk"))
             .order_by()

@@ -1,6 +1,7 @@
 """The one scoring core: plain values in, verdicts and their explanations out.
 
-No ORM here. The selector `case_scores_get` feeds it; the pages, the API, the spreadsheets and
+No ORM here. The selector `case_scores_compute` feeds it (and `case_score_get` puts a
+stored score together again with `stored_case_score`); the pages, the API, the spreadsheets and
 the PDF and DOCX chapter all read its results. Arithmetic is exact (`Fraction`) so a mean of
 exactly 1,75 lands in the band that starts at 1,75 and never in the one below because of
 floating-point error.
@@ -10,6 +11,7 @@ from common.numbers import format_number
 
 from .compute import (
     aggregate_indicator,
+    agreement_counts,
     krippendorff_alpha,
     score_case,
     score_overall,
@@ -42,6 +44,7 @@ from .scale import (
     build_bands,
     level_label,
 )
+from .stored import StoredCase, StoredVariable, stored_case_score
 
 __all__ = [
     "AGREEMENT_READINGS",
@@ -60,9 +63,12 @@ __all__ = [
     "RatingInput",
     "Scale",
     "ScoringError",
+    "StoredCase",
+    "StoredVariable",
     "VariableSpec",
     "VariableVerdict",
     "aggregate_indicator",
+    "agreement_counts",
     "agreement_label",
     "band_for",
     "build_bands",
@@ -72,5 +78,6 @@ __all__ = [
     "score_case",
     "score_overall",
     "score_variable",
+    "stored_case_score",
     "weighted_mean",
 ]

@@ -41,10 +41,10 @@ def weighted_mean(scored: Iterable[tuple[Fraction, Fraction]]) -> Fraction | Non
     return sum((s * w for s, w in pairs), Fraction(0)) / total_weight
 
 
-def krippendorff_alpha(
-    ratings: Iterable[RatingInput], units: Sequence[str], scale: Scale
-) -> Agreement:
-    """Ordinal alpha; not computable when no unit has two ratings or the values never vary."""
+def _shared(
+    ratings: Iterable[RatingInput], units: Sequence[str]
+) -> tuple[dict[int | str, dict[str, int]], list[str], list[int | str]]:
+    """Each rater's values, the units two or more raters rated, and the raters of those."""
     by_rater: dict[int | str, dict[str, int]] = {}
     for rating in ratings:
         if rating.value is not None and rating.indicator in units:
@@ -53,6 +53,20 @@ def krippendorff_alpha(
         unit for unit in units if sum(1 for values in by_rater.values() if unit in values) >= 2
     ]
     raters = [r for r in by_rater if any(u in by_rater[r] for u in shared_units)]
+    return by_rater, shared_units, raters
+
+
+def agreement_counts(ratings: Iterable[RatingInput], units: Sequence[str]) -> tuple[int, int]:
+    """How many raters and shared units an agreement is computed over."""
+    _, shared_units, raters = _shared(ratings, units)
+    return len(raters), len(shared_units)
+
+
+def krippendorff_alpha(
+    ratings: Iterable[RatingInput], units: Sequence[str], scale: Scale
+) -> Agreement:
+    """Ordinal alpha; not computable when no unit has two ratings or the values never vary."""
+    by_rater, shared_units, raters = _shared(ratings, units)
     if len(raters) < 2 or not shared_units:
         return Agreement(alpha=None, raters=len(raters), units=len(shared_units))
     # Only imported when needed: numpy is heavy and most pages never compute agreement twice.

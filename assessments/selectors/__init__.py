@@ -47,7 +47,7 @@ from .ratings import history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
 from .scores import (
     case_score_get,
-    case_scores_get,
+    case_scores_compute,
     cases_with_verdicts,
     score_results,
     score_results_count,
@@ -72,7 +72,7 @@ __all__ = [
     "case_recommendation",
     "case_recommendations",
     "case_score_get",
-    "case_scores_get",
+    "case_scores_compute",
     "case_visible_q",
     "cases_with_verdicts",
     "framework_all",

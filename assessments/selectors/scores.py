@@ -19,19 +19,13 @@ from ..models import (
     VariableResult,
 )
 from .frameworks import framework_spec, frameworks_with_structure
+from .results import stored_case_results
 
 
-def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
-    """Scores for many cases in six queries, however many cases, raters or indicators."""
-    cases = list(cases)
-    if not cases:
-        return {}
-    framework_ids = {case.framework_id for case in cases}
-    frameworks = {
-        framework.pk: framework_spec(framework)
-        for framework in frameworks_with_structure(Framework.objects.filter(pk__in=framework_ids))
-    }
-    case_ids = [case.pk for case in cases]
+def _inputs(
+    case_ids: list[int],
+) -> tuple[dict[int, list[scoring.RatingInput]], dict[int, dict[str | None, scoring.Override]]]:
+    """The ratings and overrides of these cases: two queries."""
     ratings: dict[int, list[scoring.RatingInput]] = defaultdict(list)
     for case_id, indicator_code, rater_id, value in Rating.objects.filter(
         case_id__in=case_ids
@@ -43,6 +37,21 @@ def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
     ).values_list("case_id", "variable__code", "override_level", "override_reason"):
         if level is not None:
             overrides[case_id][variable_code] = scoring.Override(level, reason)
+    return ratings, overrides
+
+
+def case_scores_compute(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
+    """Scores computed now for many cases in six queries, however many cases, raters or
+    indicators: what the services store. Readers read the stored ones (`case_score_get`)."""
+    cases = list(cases)
+    if not cases:
+        return {}
+    framework_ids = {case.framework_id for case in cases}
+    frameworks = {
+        framework.pk: framework_spec(framework)
+        for framework in frameworks_with_structure(Framework.objects.filter(pk__in=framework_ids))
+    }
+    ratings, overrides = _inputs([case.pk for case in cases])
     return {
         case.pk: scoring.score_case(
             frameworks[case.framework_id], ratings[case.pk], overrides[case.pk]
@@ -52,7 +61,28 @@ def case_scores_get(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
 
 
 def case_score_get(case: Case) -> scoring.CaseScore:
-    return case_scores_get([case])[case.pk]
+    """One case's score as stored, with its ratings and overrides: nine queries. A case with
+    no stored results yet (a database from before they were kept) is scored now."""
+    stored = stored_case_results([case.pk]).get(case.pk)
+    if stored is None:
+        return case_scores_compute([case])[case.pk]
+    indicators: dict[str, dict[str, tuple[float | None, int | None]]] = defaultdict(dict)
+    for row in stored.indicators:
+        indicators[row.variable_code][row.code] = (row.score, row.level)
+    results = scoring.StoredCase(
+        variables={
+            v.code: scoring.StoredVariable(v.score, v.computed_level, v.alpha, indicators[v.code])
+            for v in stored.variables
+        },
+        score=stored.case.score,
+        computed_level=stored.case.computed_level,
+        alpha=stored.case.alpha,
+    )
+    [framework] = frameworks_with_structure(Framework.objects.filter(pk=case.framework_id))
+    ratings, overrides = _inputs([case.pk])
+    return scoring.stored_case_score(
+        framework_spec(framework), results, ratings[case.pk], overrides[case.pk]
+    )
 
 
 def score_results(

@@ -83,7 +83,7 @@ def case_results_build(
 
 def case_results_compute(cases: Sequence[Case]) -> dict[int, CaseResults]:
     """The rows the core gives for these cases now, unsaved: a fixed number of queries."""
-    scores = selectors.case_scores_get(cases)
+    scores = selectors.case_scores_compute(cases)
     parts = selectors.framework_part_ids({case.framework_id for case in cases})
     return {
         case.pk: case_results_build(case, scores[case.pk], parts[case.framework_id])

@@ -139,7 +139,7 @@ def tallies_differences() -> list[str]:
 
 
 def _changes(before: dict[Key, Any], after: dict[Key, Any]) -> dict[Key, Any]:
-    changes = {}
+    changes: dict[Key, Any] = {}
     for key in set(before) | set(after):
         old, new = before.get(key), after.get(key)
         if isinstance(old, tuple) or isinstance(new, tuple):

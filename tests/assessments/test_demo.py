@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from assessments import selectors
+from assessments import selectors, services
 from assessments.models import Case, Conclusion, Rater, Rating, Recommendation, User
 from stakeholders.models import (
     Actor,
@@ -73,7 +73,17 @@ def test_demo_case_is_the_tanjungpinang_case_and_its_verdicts_follow_from_rating
     }
     assert score.overall.level.code == "baik_belum_optimal"
     # Nothing is hard-coded: lowering the ratings of SU lowers its verdict.
-    Rating.objects.filter(case=case, indicator__code__startswith="SU").update(value=1)
+    for rating in Rating.objects.filter(case=case, indicator__code__startswith="SU"):
+        services.rating_upsert(
+            case=case,
+            rater=rating.rater,
+            indicator=rating.indicator,
+            value=1,
+            evidence=rating.evidence,
+            source_type=rating.source_type,
+            source_detail=rating.source_detail,
+            date=rating.date,
+        )
     assert selectors.case_score_get(case).variable("SU").level.code == "belum_terlaksana"
 
 

@@ -22,6 +22,7 @@ from assessments.models import (
     VariableResult,
     VariableTally,
 )
+from assessments.serializers import CaseScoreSerializer
 from common.errors import ApplicationError
 from tests.factories import UserFactory
 
@@ -49,6 +50,10 @@ steps = st.one_of(
         st.sampled_from(["kotaku", "plpbk"]),
     ),
 )
+
+
+def shown(score) -> dict:
+    return CaseScoreSerializer({"case_id": 0, "framework_code": "", "score": score}).data
 
 
 class World:
@@ -186,6 +191,12 @@ def test_stored_results_equal_the_core_after_every_service_call(sequence):
                 assert not VariableResult.objects.filter(case_id=case_id).exists()
             else:
                 assert CaseResult.objects.filter(case_id=case_id).exists()
+                # What a case's page and API show, put together from the stored rows, is
+                # what the core computes: scores, verdicts, explanations, agreement.
+                case = Case.objects.get(pk=case_id)
+                assert shown(selectors.case_score_get(case)) == shown(
+                    selectors.case_scores_compute([case])[case_id]
+                ), step
         transaction.set_rollback(True)
 
 

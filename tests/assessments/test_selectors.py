@@ -96,7 +96,7 @@ def test_case_scores_cost_a_fixed_number_of_queries(django_assert_max_num_querie
     small = [CaseFactory(owner=researcher) for _ in range(1)]
     rate_everything(small[0], 1)
     with django_assert_max_num_queries(6):
-        selectors.case_scores_get(small)
+        selectors.case_scores_compute(small)
     big = [CaseFactory(owner=researcher) for _ in range(6)]
     full = CaseFactory(
         owner=researcher, framework=Framework.objects.get(code="ansell-gash-2008-full")
@@ -104,6 +104,6 @@ def test_case_scores_cost_a_fixed_number_of_queries(django_assert_max_num_querie
     for case in [*big, full]:
         rate_everything(case, 4)
     with django_assert_max_num_queries(6):
-        scores = selectors.case_scores_get([*small, *big, full])
+        scores = selectors.case_scores_compute([*small, *big, full])
     assert len(scores) == 8
     assert scores[full.pk].variable("SC").coverage == (3, 3)
