@@ -14,8 +14,10 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 from .errors import NotPermitted
+from .problems import server_error_problem
 
 
 class Pagination(PageNumberPagination):
@@ -54,7 +56,14 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
         exc = exceptions.ValidationError(
             {"non_field_errors": ["This object is still in use and cannot be deleted."]}
         )
-    return drf_exception_handler(exc, dict(context))
+    response = drf_exception_handler(exc, dict(context))
+    if response is None:
+        # Anything else is a bug: JSON all the same, with the id that finds it in the log.
+        request = context.get("request")
+        problem = server_error_problem(getattr(request, "_request", request), exc)
+        set_rollback()
+        return Response(problem, status=500, content_type="application/problem+json")
+    return response
 
 
 class CSVRenderer(renderers.BaseRenderer):

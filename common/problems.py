@@ -1,0 +1,71 @@
+"""Errors as a client can use them: every request gets an id (in the `X-Request-ID` header and
+in the log), and the API answers every error in JSON, a server error included, as a problem
+document (RFC 9457) that carries the id."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
+
+logger = logging.getLogger("kolaborasi.errors")
+
+
+def request_id(request: HttpRequest) -> str:
+    return str(getattr(request, "request_id", "") or "")
+
+
+class RequestIdMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.request_id = uuid.uuid4().hex  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id  # type: ignore[attr-defined]
+        return response
+
+
+def server_error_problem(
+    request: HttpRequest | None, error: BaseException | None
+) -> dict[str, Any]:
+    """Logs the error with the request's id; the problem document to answer with."""
+    identifier = request_id(request) if request is not None else ""
+    logger.error(
+        "Server error %s on %s",
+        identifier,
+        request.get_full_path() if request is not None else "?",
+        exc_info=error,
+    )
+    return {
+        "type": "about:blank",
+        "title": "Server error",
+        "status": 500,
+        "detail": "Something went wrong on our side; nothing was saved. Quote the request id "
+        "when you report it.",
+        "request_id": identifier,
+    }
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: JSON under /api/, the page elsewhere."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500 outside a DRF view (a middleware, a page): JSON under /api/, the page elsewhere."""
+    if _is_api(request):
+        return JsonResponse(
+            server_error_problem(request, None), status=500, content_type="application/problem+json"
+        )
+    return defaults.server_error(request)
