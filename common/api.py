@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +16,7 @@ from rest_framework.views import set_rollback
 
 from .errors import NotPermitted
 from .problems import server_error_problem
+from .spreadsheets import csv_bytes
 
 
 class Pagination(PageNumberPagination):
@@ -87,8 +86,4 @@ class CSVRenderer(renderers.BaseRenderer):
         view = (renderer_context or {}).get("view")
         # The view names its columns, so even an empty result is a CSV with its header row.
         columns = list(getattr(view, "csv_columns", None) or (rows[0].keys() if rows else []))
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue().encode(self.charset)
+        return csv_bytes(columns, ([row.get(name) for name in columns] for row in rows))

@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from assessments import scoring
+from common.spreadsheets import Sheet, workbook_bytes
 
 from .charts import dashboard_charts
 from .dashboard import Counts, Dashboard, HeatRow
-from .exports import Sheet, workbook_bytes
 from .pdf import html_to_pdf
 
 

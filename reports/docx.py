@@ -11,9 +11,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 from common.numbers import format_rupiah, indonesian_number
+from common.spreadsheets import xml_safe
 
 from .chapter import Chapter
-from .exports import xml_safe
 
 
 def _restart_numbering(document, paragraphs) -> None:

@@ -89,3 +89,30 @@ def test_an_api_server_error_is_json_with_the_request_id(client, owner, monkeypa
 def test_an_unknown_api_path_is_a_json_404(client, owner):
     response = client.get("/api/v1/tidak-ada/")
     assert response.status_code == 404 and response.json() == {"detail": "Not found."}
+
+
+FORMULA = '=HYPERLINK("http://x","klik")'
+
+
+def test_every_csv_keeps_formula_like_text_as_text(client, owner):
+    from assessments.models import Case
+    from stakeholders import services as stakeholder_services
+
+    case = CaseFactory(owner=owner, title=FORMULA, status=Case.Status.PUBLISHED)
+    scores = client.get("/api/v1/scores/", {"format": "csv"}).content.decode()
+    assert f"'{FORMULA}".replace('"', '""') in scores
+    assert f",{FORMULA}".replace('"', '""') not in scores
+    actors = [
+        stakeholder_services.actor_create(name=name, kind="institution", sector="pemerintah")
+        for name in (FORMULA, "Bappeda")
+    ]
+    stakeholder_services.tie_create(
+        case=case,
+        source=actors[0],
+        target=actors[1],
+        form="kerja",
+        direction="simetris",
+        strength="kuat",
+    )
+    network = client.get(f"/api/v1/cases/{case.pk}/network.csv").content.decode()
+    assert "'=HYPERLINK" in network and ",=HYPERLINK" not in network

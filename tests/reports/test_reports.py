@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from assessments import services as assessment_services
 from assessments.models import Case, Indicator, User
+from common.spreadsheets import safe_cell
 from demo.loader import load_demo
-from reports.exports import safe_cell
 from reports.services import case_report
 from tests.factories import CaseFactory, RaterFactory, UserFactory
 
