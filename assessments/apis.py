@@ -170,8 +170,9 @@ class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
     post=extend_schema(
         request=RatingSerializer(many=True),
         responses={200: RatingBatchResultSerializer},
-        description="One rating object or a list; creates or replaces by (indicator, rater). "
-        "A list is all-or-nothing: errors come back keyed by item index.",
+        description="One rating object or a list of at most 500 (the RATINGS_PER_REQUEST "
+        "setting); creates or replaces by (indicator, rater). A list is all-or-nothing: errors "
+        "come back keyed by item index.",
     )
 )
 class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
@@ -186,6 +187,8 @@ class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case(write=True)
         many = isinstance(request.data, list)
+        if many:
+            services.check_batch_size(len(request.data))
         serializer = self.get_serializer(data=request.data, many=many)
         if not serializer.is_valid():
             errors = serializer.errors

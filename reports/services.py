@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from assessments.models import Case, Place, Program, User
-from common.errors import ApplicationError
+from common.errors import ApplicationError, NotPermitted
 
 from .chapter import Chapter, build_chapter
 from .models import Job
@@ -62,6 +63,22 @@ def report_batch_start(
     """Queues the reports of every case of a program and/or place that the user may open."""
     from .tasks import build_report_batch
 
+    if user.is_pokja:
+        # The same rule as every other write: Pokja viewers read, on the page as in the API.
+        raise NotPermitted(_("Pokja viewers cannot start report batches."))
+    running = Job.objects.filter(
+        owner=user, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
+    ).count()
+    if running >= settings.REPORT_BATCHES_PER_USER:
+        raise ApplicationError(
+            {
+                "non_field_errors": _(
+                    "You already have %(count)d batches waiting or running; start another "
+                    "when one of them is done."
+                )
+                % {"count": running}
+            }
+        )
     if program is None and place is None:
         raise ApplicationError({"program": _("Choose a program, a place, or both.")})
     if language not in ("id", "en"):

@@ -116,3 +116,13 @@ def test_every_csv_keeps_formula_like_text_as_text(client, owner):
     )
     network = client.get(f"/api/v1/cases/{case.pk}/network.csv").content.decode()
     assert "'=HYPERLINK" in network and ",=HYPERLINK" not in network
+
+
+def test_a_rating_list_longer_than_the_limit_is_refused_before_it_is_read(client, owner, settings):
+    settings.RATINGS_PER_REQUEST = 3
+    case = CaseFactory(owner=owner)
+    item = {"indicator": "FTF1", "rater": 1, "value": 2}
+    response = post_json(client, f"/api/v1/cases/{case.pk}/ratings/", [item] * 4)
+    assert response.status_code == 400
+    assert "3" in response.json()["non_field_errors"][0]
+    assert not case.ratings.exists()

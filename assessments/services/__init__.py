@@ -43,7 +43,14 @@ from .raters import (
     rater_delete,
     rater_for_user,
 )
-from .ratings import RatingItem, check_level, rating_delete, rating_upsert, ratings_upsert
+from .ratings import (
+    RatingItem,
+    check_batch_size,
+    check_level,
+    rating_delete,
+    rating_upsert,
+    ratings_upsert,
+)
 from .results import (
     case_results_compute,
     case_results_store,
@@ -70,6 +77,7 @@ __all__ = [
     "case_update",
     "cases_results_differences",
     "cases_results_store",
+    "check_batch_size",
     "check_level",
     "conclusion_delete",
     "conclusion_restore",

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -161,8 +162,25 @@ def _unknown_item_errors(
     return errors
 
 
+def check_batch_size(count: int) -> None:
+    """One request saves at most RATINGS_PER_REQUEST ratings: a larger list is refused before
+    any of it is read, so no request can hold a worker for long."""
+    limit = settings.RATINGS_PER_REQUEST
+    if count > limit:
+        raise ApplicationError(
+            {
+                "non_field_errors": _(
+                    "At most %(limit)d ratings can be saved at once; this list has %(count)d. "
+                    "Send it in parts."
+                )
+                % {"limit": limit, "count": count}
+            }
+        )
+
+
 def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None) -> list[Rating]:
     """All or nothing: one bad item and nothing is saved; the errors are keyed by item index."""
+    check_batch_size(len(items))
     indicators = {i.code: i for i in Indicator.objects.filter(framework_id=case.framework_id)}
     raters = {r.pk: r for r in Rater.objects.filter(case=case)}
     errors: dict[str, Any] = {}

@@ -177,3 +177,7 @@ LOGGING = {
 }
 
 REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=60)
+# The longest rating list one request may save (POST cases/{id}/ratings/).
+RATINGS_PER_REQUEST = env.int("RATINGS_PER_REQUEST", default=500)
+# Report batches one user may have waiting or running at once.
+REPORT_BATCHES_PER_USER = env.int("REPORT_BATCHES_PER_USER", default=3)

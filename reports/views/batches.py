@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +37,8 @@ class BatchForm(forms.Form):
 
 @login_required
 def batch(request: AuthedRequest) -> HttpResponse:
+    if request.method == "POST" and request.user.is_pokja:
+        raise PermissionDenied(_("Pokja viewers cannot start report batches."))
     form = BatchForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -46,7 +48,11 @@ def batch(request: AuthedRequest) -> HttpResponse:
         else:
             return redirect("report-job", job.pk)
     jobs = selectors.job_list(user=request.user)[:20]
-    return render(request, "reports/batch.html", {"form": form, "jobs": jobs})
+    return render(
+        request,
+        "reports/batch.html",
+        {"form": form, "jobs": jobs, "can_start": not request.user.is_pokja},
+    )
 
 
 @login_required

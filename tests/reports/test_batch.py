@@ -124,3 +124,29 @@ def test_a_batch_runs_on_the_real_broker_with_a_worker():
             time.sleep(0.5)
     assert (job.status, job.progress, job.total) == ("done", 2, 2), job.error
     assert len(zip_names(job)) == 2
+
+
+@pytest.mark.django_db
+def test_pokja_viewers_start_no_batch_on_the_page_nor_in_the_api(client):
+    pokja = UserFactory(username="pokja-batch", role=User.Role.POKJA)
+    client.force_login(pokja)
+    page = client.get(reverse("report-batch"))
+    assert page.status_code == 200 and 'name="format"' not in page.content.decode()
+    assert client.post(reverse("report-batch"), {"program": "kotaku"}).status_code == 403
+    assert client.post("/api/v1/jobs/", {"program": "kotaku"}).status_code == 403
+    assert not Job.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_user_has_at_most_the_set_number_of_batches_waiting(client, settings):
+    settings.REPORT_BATCHES_PER_USER = 1
+    researcher = UserFactory(username="peneliti-batch")
+    Job.objects.create(owner=researcher, program=Program.objects.get(code="kotaku"))
+    client.force_login(researcher)
+    response = client.post("/api/v1/jobs/", {"program": "kotaku"})
+    assert response.status_code == 400
+    assert "non_field_errors" in response.json()
+    page = client.post(
+        reverse("report-batch"), {"program": "kotaku", "language": "id", "format": "pdf"}
+    )
+    assert page.status_code == 200 and Job.objects.count() == 1
