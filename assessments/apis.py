@@ -226,17 +226,58 @@ class ConclusionApi(CaseNestedMixin, generics.GenericAPIView):
         conclusion = selectors.case_conclusion_of(case, self.get_variable(case))
         if conclusion is None:
             raise Http404
-        return Response(self.get_serializer(conclusion).data)
+        return Response(self.get_serializer(conclusion).data, headers=_etag(conclusion.version))
 
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "If-Match", str, OpenApiParameter.HEADER, description='the ETag read, e.g. "3"'
+            )
+        ]
+    )
     def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case(write=True)
         variable = self.get_variable(case)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        conclusion = services.conclusion_set(
-            case=case, variable=variable, user=api_user(request), **serializer.validated_data
-        )
-        return Response(self.get_serializer(conclusion).data)
+        values = dict(serializer.validated_data)
+        body_version = values.pop("version", None)
+        if_match = _if_match(request)
+        try:
+            conclusion = services.conclusion_set(
+                case=case,
+                variable=variable,
+                user=api_user(request),
+                expected_version=if_match if if_match is not None else body_version,
+                **values,
+            )
+        except services.EditConflict as conflict:
+            if if_match is None:
+                raise
+            current = conflict.current
+            return Response(
+                {
+                    "detail": " ".join(conflict.messages),
+                    "current": self.get_serializer(current).data if current else None,
+                },
+                status=status.HTTP_412_PRECONDITION_FAILED,
+            )
+        return Response(self.get_serializer(conclusion).data, headers=_etag(conclusion.version))
+
+
+def _etag(version: int) -> dict[str, str]:
+    return {"ETag": f'"{version}"'}
+
+
+def _if_match(request: Request) -> int | None:
+    """The version an If-Match header names ('"3"' or 'W/"3"'); None without the header."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        return None
+    digits = header.removeprefix("W/").strip('"')
+    if not digits.isdigit():
+        raise ValidationError({"If-Match": ['An ETag of this API, e.g. "3".']})
+    return int(digits)
 
 
 class RecommendationViewSet(CaseNestedMixin, viewsets.ModelViewSet):

@@ -86,12 +86,24 @@ class RatingForm(forms.Form):
         choices=[("", "—"), *Rating.SourceType.choices],
     )
     source_detail = forms.CharField(label=_("Source detail"), required=False, max_length=300)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # The version the form was loaded at: always sent, so no save overwrites unseen changes.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": _("Reload the page: this form lost its version.")},
+    )
 
     def __init__(self, *args: Any, levels: list[ScaleLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         set_choices(self, "value", [("", scoring.level_label(None)), *level_choices(levels)])
         self.descriptors = {str(level.value): level.to_spec().descriptor for level in levels}
+
+
+class InformantAnswerForm(RatingForm):
+    """An informant's own answer on their questionnaire: nobody else writes as this rater, so
+    it carries no version."""
+
+    version = None  # type: ignore[assignment]
 
 
 class ConclusionForm(forms.Form):
@@ -104,7 +116,12 @@ class ConclusionForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Reason for the override"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # The version the form was loaded at: always sent, so no save overwrites unseen changes.
+    version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=0,
+        error_messages={"required": _("Reload the page: this form lost its version.")},
+    )
 
     def __init__(self, *args: Any, levels: list[ScaleLevel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -211,6 +211,12 @@ class RatingSerializer(serializers.ModelSerializer):
         allow_blank=True,
         default="",
     )
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="the version you loaded (0: there was no rating); a stale one is refused "
+        "with 409 and the current rating. Left out, the save replaces whatever is there.",
+    )
 
     class Meta:
         model = Rating
@@ -224,6 +230,7 @@ class RatingSerializer(serializers.ModelSerializer):
             "source_detail",
             "date",
             "updated",
+            "version",
         ]
         read_only_fields = ["id", "updated"]
         extra_kwargs = {
@@ -242,6 +249,7 @@ class RatingSerializer(serializers.ModelSerializer):
             "source_detail": rating.source_detail,
             "date": rating.date.isoformat() if rating.date else None,
             "updated": serializers.DateTimeField().to_representation(rating.updated),
+            "version": rating.version,
         }
 
 
@@ -259,10 +267,23 @@ class ConclusionSerializer(serializers.ModelSerializer):
     )
     override_reason = serializers.CharField(required=False, default="", allow_blank=True)
     narrative = serializers.CharField(required=False, default="", allow_blank=True)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        help_text="the version you loaded (0: there was none), or send it as If-Match; a stale "
+        "one is refused (409, or 412 for If-Match) with the current conclusion",
+    )
 
     class Meta:
         model = Conclusion
-        fields = ["variable", "narrative", "override_level", "override_reason", "updated"]
+        fields = [
+            "variable",
+            "narrative",
+            "override_level",
+            "override_reason",
+            "updated",
+            "version",
+        ]
         read_only_fields = ["updated"]
 
 

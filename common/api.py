@@ -16,6 +16,7 @@ from rest_framework.views import set_rollback
 
 from .errors import NotPermitted
 from .problems import server_error_problem
+from .saving import EditConflict
 from .spreadsheets import csv_bytes
 
 
@@ -46,6 +47,8 @@ class KnownCount:
 def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | None:
     """Domain errors (ApplicationError and every Django ValidationError) are 400s with field
     messages, refusals 403s; deleting something still in use is a 400 that says so."""
+    if isinstance(exc, EditConflict):
+        return _conflict(exc, context)
     if isinstance(exc, NotPermitted):
         exc = exceptions.PermissionDenied(" ".join(exc.messages))
     elif isinstance(exc, DjangoValidationError):
@@ -63,6 +66,20 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
         set_rollback()
         return Response(problem, status=500, content_type="application/problem+json")
     return response
+
+
+def _conflict(conflict: EditConflict, context: Mapping[str, Any]) -> Response:
+    """409 with what is there now, in the view's own shape, so the client can merge and send
+    again with the current version."""
+    data: dict[str, Any] = {"detail": " ".join(conflict.messages)}
+    if conflict.index is not None:
+        data["index"] = conflict.index
+    view = context.get("view")
+    serializer = getattr(view, "get_serializer", None)
+    if conflict.current is not None and serializer is not None:
+        data["current"] = serializer(conflict.current).data
+    set_rollback()
+    return Response(data, status=409)
 
 
 class CSVRenderer(renderers.BaseRenderer):

@@ -57,6 +57,8 @@ class EditConflict(ApplicationError):
             )
         )
         self.current = current
+        # Which item of a list conflicted, where the save was a list.
+        self.index: int | None = None
 
 
 def check_version(current: Versioned | None, expected_version: int | None) -> None:

@@ -9,11 +9,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from common.errors import ApplicationError
-from common.saving import check_version, validated_save
+from common.saving import EditConflict, check_version, validated_save
 
 from .. import selectors
 from ..models import Case, Indicator, Rater, Rating, User
@@ -122,7 +122,16 @@ def _rating_write(
             setattr(rating, name, field_value)
         if not created:
             rating.version += 1
-        validated_save(rating, user=user)
+        try:
+            with transaction.atomic():
+                validated_save(rating, user=user)
+        except (IntegrityError, ValidationError):
+            # Two first saves at once: select_for_update had no row to lock, and the other
+            # one won. Theirs stands; this one is told so, as for any stale save.
+            current = Rating.objects.filter(case=case, rater=rater, indicator=indicator).first()
+            if not created or current is None:
+                raise
+            raise EditConflict(current) from None
     return rating, changed
 
 
@@ -143,6 +152,8 @@ class RatingItem:
     source_type: str = ""
     source_detail: str = ""
     date: datetime.date | None = None
+    # The version the client loaded; None: replace whatever is there.
+    version: int | None = None
 
 
 class _Rollback(Exception):
@@ -206,9 +217,14 @@ def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None
                             source_detail=item.source_detail,
                             date=item.date,
                             user=user,
+                            expected_version=item.version,
                         )
                     saved.append(rating)
                     changed_any = changed_any or changed
+                except EditConflict as conflict:
+                    # All or nothing: the whole list waits for the client to look again.
+                    conflict.index = index
+                    raise
                 except ValidationError as error:
                     errors[str(index)] = error.message_dict
             if errors:

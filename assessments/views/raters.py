@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from common.forms import apply_service_error
 
 from .. import selectors, services
-from ..forms import RaterForm, RatingForm
+from ..forms import InformantAnswerForm, RaterForm
 from ..http import AuthedRequest
 from ..models import Rater, Rating
 from .base import case_for
@@ -101,7 +101,7 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
                 {
                     "variable": variable,
                     "indicator": indicator,
-                    "form": RatingForm(
+                    "form": InformantAnswerForm(
                         request.POST or None, initial=initial, levels=levels, prefix=indicator.code
                     ),
                 }

@@ -257,6 +257,9 @@ def test_schema_and_docs_are_served_without_a_cdn(api, people):
 
 def test_scores_list_refuses_a_code_that_is_not_one(api, people):
     client = as_user(api, people["owner"])
-    response = client.get("/api/v1/scores/", {"verdict": "kurang\x00baik", "variable": "F T F"})
+    response = client.get("/api/v1/scores/", {"verdict": "kurang baik", "variable": "F T F"})
     assert response.status_code == 400
     assert set(response.json()) == {"verdict", "variable"}
+    # A NUL is refused before any view, naming its field.
+    nul = client.get("/api/v1/scores/", {"verdict": "kurang\x00baik"})
+    assert nul.status_code == 400 and set(nul.json()) == {"verdict"}
