@@ -78,6 +78,8 @@ def recommendation_create(
 ) -> Recommendation:
     _check_variable_of(case, variable)
     if order is None:
+        # The case row is the lock: two recommendations added at once get two numbers.
+        list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True))
         order = next_order(case.recommendations.all())
     recommendation = Recommendation(
         case=case, text=text, variable=variable, addressed_to=addressed_to, order=order

@@ -101,3 +101,31 @@ def test_concurrent_first_saves_of_one_rating_never_fail_with_a_500():
         thread.join()
     assert statuses.count(200) == 1 and set(statuses) <= {200, 409}, statuses
     assert Rating.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_recommendations_added_at_once_get_distinct_numbers():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
+    owner = UserFactory(username="pemilik-saran")
+    case = CaseFactory(owner=owner)
+    statuses: list[int] = []
+    start = threading.Barrier(8)
+
+    def add(n: int) -> None:
+        try:
+            client = as_user(APIClient(), owner)
+            start.wait()
+            url = f"/api/v1/cases/{case.pk}/recommendations/"
+            statuses.append(client.post(url, {"text": f"Saran {n}"}, format="json").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [201] * 8
+    orders = list(case.recommendations.values_list("order", flat=True))
+    assert sorted(orders) == list(range(1, 9))
