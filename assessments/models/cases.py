@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -110,6 +112,8 @@ class Rater(models.Model):
     institution = models.CharField(_("institution"), max_length=200, blank=True)
     # Part of the informant's signed link; rotating or clearing it revokes the link.
     access_nonce = models.CharField(max_length=64, blank=True, editable=False)
+    # When the link was issued or last renewed: it works INFORMANT_LINK_DAYS from then.
+    access_issued = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["case", "kind", "name"]
@@ -121,6 +125,12 @@ class Rater(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def access_expires(self) -> datetime.datetime | None:
+        if not self.access_nonce or self.access_issued is None:
+            return None
+        return self.access_issued + datetime.timedelta(days=settings.INFORMANT_LINK_DAYS)
 
 
 class Rating(models.Model):

@@ -6,6 +6,7 @@ import secrets
 
 from django.core import signing
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.errors import ApplicationError
@@ -54,7 +55,8 @@ INFORMANT_LINK_SALT = "kolaborasi.informant-link"
 
 
 class InformantLinkError(ApplicationError):
-    """A questionnaire link that cannot be used; `reason` is "revoked" or "invalid"."""
+    """A questionnaire link that cannot be used; `reason` is "revoked", "expired" or
+    "invalid"."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
@@ -67,8 +69,18 @@ def informant_link_issue(*, rater: Rater) -> str:
     if rater.kind != Rater.Kind.INFORMANT:
         raise ApplicationError(_("Only informant raters get a questionnaire link."))
     rater.access_nonce = secrets.token_urlsafe(24)
-    rater.save(update_fields=["access_nonce"])
+    rater.access_issued = timezone.now()
+    rater.save(update_fields=["access_nonce", "access_issued"])
     return informant_link_token(rater)
+
+
+@transaction.atomic
+def informant_link_renew(*, rater: Rater) -> None:
+    """The same link works INFORMANT_LINK_DAYS from now, expired or not."""
+    if not rater.access_nonce:
+        raise ApplicationError(_("This informant has no link to renew; create one."))
+    rater.access_issued = timezone.now()
+    rater.save(update_fields=["access_issued"])
 
 
 def informant_link_token(rater: Rater) -> str:
@@ -79,7 +91,8 @@ def informant_link_token(rater: Rater) -> str:
 @transaction.atomic
 def informant_link_revoke(*, rater: Rater) -> None:
     rater.access_nonce = ""
-    rater.save(update_fields=["access_nonce"])
+    rater.access_issued = None
+    rater.save(update_fields=["access_nonce", "access_issued"])
 
 
 def informant_rater_from_token(token: str) -> Rater:
@@ -97,5 +110,10 @@ def informant_rater_from_token(token: str) -> Rater:
     if rater is None or not rater.access_nonce or rater.access_nonce != payload.get("n"):
         raise InformantLinkError(
             "revoked", _("This link has been withdrawn by the researcher. Thank you for your help.")
+        )
+    expires = rater.access_expires
+    if expires is None or timezone.now() >= expires:
+        raise InformantLinkError(
+            "expired", _("This link has expired. Ask the researcher to renew it.")
         )
     return rater

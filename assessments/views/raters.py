@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,6 +48,7 @@ def raters(request: AuthedRequest, pk: int) -> HttpResponse:
             )
             if can_edit and rater.kind == Rater.Kind.INFORMANT and rater.access_nonce
             else None,
+            "expired": rater.access_expires is not None and rater.access_expires <= timezone.now(),
         }
         for rater in selectors.case_raters_with_counts(case)
     ]
@@ -64,9 +66,19 @@ def informant_link(request: AuthedRequest, pk: int, rater_pk: int) -> HttpRespon
     rater = selectors.case_rater(case, rater_pk)
     if rater is None:
         raise Http404
-    if request.POST.get("action") == "revoke":
+    action = request.POST.get("action")
+    if action == "revoke":
         services.informant_link_revoke(rater=rater)
         messages.success(request, _("The link for %(name)s no longer works.") % {"name": rater})
+    elif action == "renew":
+        try:
+            services.informant_link_renew(rater=rater)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("The link for %(name)s works again from today.") % {"name": rater}
+            )
     else:
         try:
             services.informant_link_issue(rater=rater)
@@ -87,7 +99,7 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
             request,
             "assessments/informant_closed.html",
             {"reason": error.reason, "message": " ".join(error.messages)},
-            status=410 if error.reason == "revoked" else 404,
+            status=404 if error.reason == "invalid" else 410,
         )
     case = rater.case
     levels = selectors.scale_levels(case)

@@ -179,5 +179,7 @@ LOGGING = {
 REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=60)
 # The longest rating list one request may save (POST cases/{id}/ratings/).
 RATINGS_PER_REQUEST = env.int("RATINGS_PER_REQUEST", default=500)
+# How long an informant's questionnaire link works after it is issued or renewed.
+INFORMANT_LINK_DAYS = env.int("INFORMANT_LINK_DAYS", default=60)
 # Report batches one user may have waiting or running at once.
 REPORT_BATCHES_PER_USER = env.int("REPORT_BATCHES_PER_USER", default=3)

@@ -3,8 +3,11 @@ tests/browser)."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments import services
 from assessments.models import Case, Conclusion, Indicator, Program, Rater, Rating, User
@@ -269,3 +272,21 @@ def test_pages_hide_drafts_of_others_and_refuse_writes_to_readers(client, name, 
 
 def test_password_change_page(signed_in):
     assert signed_in.get(reverse("password_change")).status_code == 200
+
+
+def test_an_informant_link_expires_and_can_be_renewed(client, signed_in, case, settings):
+    settings.INFORMANT_LINK_DAYS = 60
+    informant = RaterFactory(case=case, name="Ketua RW", kind=Rater.Kind.INFORMANT)
+    token = services.informant_link_issue(rater=informant)
+    url = reverse("informant", args=[token])
+    assert client.get(url).status_code == 200
+    Rater.objects.filter(pk=informant.pk).update(
+        access_issued=timezone.now() - datetime.timedelta(days=61)
+    )
+    expired = client.get(url)
+    assert expired.status_code == 410 and "kedaluwarsa" in expired.content.decode()
+    raters_page = signed_in.get(reverse("case-raters", args=[case.pk])).content.decode()
+    assert "Kedaluwarsa pada" in raters_page
+    signed_in.post(reverse("informant-link", args=[case.pk, informant.pk]), {"action": "renew"})
+    # The same link works again.
+    assert client.get(url).status_code == 200
