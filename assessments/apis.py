@@ -21,6 +21,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from common.api import CSVRenderer, KnownCount
+from common.hostile import StrictJSONParser
 
 from . import selectors, services
 from .api_base import CaseNestedMixin, api_user
@@ -51,6 +52,8 @@ class TokenApi(ObtainAuthToken):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "token"
     renderer_classes = [JSONRenderer]
+    # One request body in the schema: clients generated from it get one clean function.
+    parser_classes = [StrictJSONParser]
 
 
 class ProgramListApi(generics.ListAPIView):

@@ -123,14 +123,15 @@ class FrameworkSerializer(serializers.ModelSerializer):
 
 
 class FrameworkCopySerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200, required=False, default="")
-    code = serializers.SlugField(max_length=80, required=False, default="")
+    name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
+    # Left out: a code made from the original's and the owner's.
+    code = serializers.SlugField(max_length=80, required=False)
 
 
 class IndicatorInputSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=20)
     name = serializers.CharField(max_length=200)
-    name_en = serializers.CharField(max_length=200, required=False, default="")
+    name_en = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     description = serializers.CharField(required=False, default="", allow_blank=True)
     weight = serializers.DecimalField(
         max_digits=6,
@@ -144,7 +145,7 @@ class IndicatorInputSerializer(serializers.Serializer):
 class VariableInputSerializer(serializers.Serializer):
     code = serializers.CharField(max_length=20)
     name = serializers.CharField(max_length=200)
-    name_en = serializers.CharField(max_length=200, required=False, default="")
+    name_en = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
     description = serializers.CharField(required=False, default="", allow_blank=True)
     indicators = IndicatorInputSerializer(many=True, required=False, default=list)
 
