@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
+    "csp",
     "simple_history",
     "common",
     "assessments",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "common.problems.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kolaborasi.middleware.IndonesianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,3 +185,22 @@ RATINGS_PER_REQUEST = env.int("RATINGS_PER_REQUEST", default=500)
 INFORMANT_LINK_DAYS = env.int("INFORMANT_LINK_DAYS", default=60)
 # Report batches one user may have waiting or running at once.
 REPORT_BATCHES_PER_USER = env.int("REPORT_BATCHES_PER_USER", default=3)
+
+# Content-Security-Policy: scripts only from the app's own files (no inline script, no eval);
+# inline style attributes stay allowed, as the SVG charts and the heatmap colour with them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        # ReDoc (the API reference) searches in a web worker it makes from a blob.
+        "worker-src": ["'self'", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}

@@ -17,3 +17,9 @@ document.addEventListener("click", function (event) {
   navigator.clipboard.writeText(button.dataset.copy);
   button.textContent = button.dataset.copied || button.textContent;
 });
+// A picker that shows its choice at once (no inline handlers: the CSP allows scripts from
+// this file only).
+document.addEventListener("change", function (event) {
+  var field = event.target.closest("[data-submit-on-change]");
+  if (field && field.form) field.form.submit();
+});
