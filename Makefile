@@ -40,6 +40,7 @@ install-dev: $(PY)
 
 migrate:
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 	# Cases stored before scores were kept (an upgrade) get theirs now; a new database has none.
 	$(PY) manage.py rescore --missing
 

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from common.api import CSVRenderer, KnownCount
 from common.hostile import StrictJSONParser
+from common.problems import locked_out
 
 from . import selectors, services
 from .api_base import CaseNestedMixin, api_user
@@ -54,6 +55,16 @@ class TokenApi(ObtainAuthToken):
     renderer_classes = [JSONRenderer]
     # One request body in the schema: clients generated from it get one clean function.
     parser_classes = [StrictJSONParser]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # django-axes marks the request it was given, DRF's here, which its middleware
+            # (reading Django's request) never sees: answer a lockout as the sign-in page does.
+            if getattr(request, "axes_locked_out", False):
+                return locked_out(request._request)  # type: ignore[return-value]
+            raise
 
 
 class ProgramListApi(generics.ListAPIView):

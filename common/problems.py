@@ -69,3 +69,21 @@ def server_error(request: HttpRequest) -> HttpResponse:
             server_error_problem(request, None), status=500, content_type="application/problem+json"
         )
     return defaults.server_error(request)
+
+
+def locked_out(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
+) -> HttpResponse:
+    """What django-axes answers a locked-out sign-in: 429, JSON for the API, a page otherwise."""
+    from django.conf import settings
+    from django.shortcuts import render
+    from django.utils.translation import gettext as _
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    message = _(
+        "Too many wrong passwords for this user from this address. Try again in %(minutes)d "
+        "minutes, or ask an administrator to unlock the account."
+    ) % {"minutes": minutes}
+    if _is_api(request):
+        return JsonResponse({"detail": message}, status=429)
+    return render(request, "registration/locked_out.html", {"message": message}, status=429)
