@@ -115,6 +115,13 @@ class JobViewSet(
         job.refresh_from_db()
         return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
 
+    @extend_schema(request=None, responses={202: JobSerializer})
+    @action(detail=True, methods=["post"])
+    def retry(self, request: Request, pk: Any = None) -> Response:
+        """Start a failed batch again, from its first case."""
+        job = services.report_batch_retry(job=self.get_object(), user=api_user(request))
+        return Response(self.get_serializer(job).data, status=status.HTTP_202_ACCEPTED)
+
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def download(self, request: Request, pk: Any = None) -> FileResponse:

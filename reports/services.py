@@ -6,10 +6,11 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -92,6 +93,36 @@ def report_batch_start(
     return job
 
 
+def report_batch_fail(job_id: Any, reason: str) -> None:
+    """Marks a job failed with its reason, on a new connection if the old one died."""
+    try:
+        Job.objects.filter(pk=job_id).update(
+            status=Job.Status.FAILED, error=reason[:2000], finished=timezone.now()
+        )
+    except (OperationalError, InterfaceError):
+        connections.close_all()
+        Job.objects.filter(pk=job_id).update(
+            status=Job.Status.FAILED, error=reason[:2000], finished=timezone.now()
+        )
+
+
+@transaction.atomic
+def report_batch_retry(*, job: Job, user: User) -> Job:
+    """Queues a failed job again, from its first case."""
+    if job.owner_id != user.pk:
+        raise NotPermitted(_("Only the owner of a batch can start it again."))
+    if job.status != Job.Status.FAILED:
+        raise ApplicationError(_("Only a failed batch can be started again."))
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.QUEUED, progress=0, error="", finished=None
+    )
+    from .tasks import build_report_batch
+
+    transaction.on_commit(lambda: build_report_batch.delay(str(job.pk)))
+    job.refresh_from_db()
+    return job
+
+
 def report_batch_build(job_id: str) -> None:
     """Builds the zip of a job. Idempotent: a finished job is left alone, a rerun after a dead
     worker starts the zip again from the first case."""
@@ -109,10 +140,11 @@ def report_batch_build(job_id: str) -> None:
                 report = case_report(case=case, kind=job.format, language=job.language)
                 archive.writestr(report.filename, report.content)
                 Job.objects.filter(pk=job.pk).update(progress=index)
+    except (OperationalError, InterfaceError):
+        # The database went away (a restart): the task retries on a new connection.
+        raise
     except Exception as error:
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, error=str(error)[:2000], finished=timezone.now()
-        )
+        report_batch_fail(job.pk, str(error))
         raise
     job.refresh_from_db()
     job.file.save(job.archive_name, ContentFile(buffer.getvalue()), save=False)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("reports/", views.batch, name="report-batch"),
     path("reports/jobs/<uuid:pk>/", views.job_detail, name="report-job"),
     path("reports/jobs/<uuid:pk>/download/", views.job_download, name="report-job-download"),
+    path("reports/jobs/<uuid:pk>/retry/", views.job_retry, name="report-job-retry"),
 ]

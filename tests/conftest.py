@@ -25,3 +25,14 @@ def case(db, researcher):
 @pytest.fixture
 def raters(case):
     return [RaterFactory(case=case, name="Peneliti A"), RaterFactory(case=case, name="Peneliti B")]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Programs, the scale and the shipped frameworks again: a transactional test starts from
+    the flush of the one before, which took the migrations' reference rows with it."""
+    from django.apps import apps
+
+    from assessments.reference.frameworks import install_reference_data
+
+    install_reference_data(apps.get_model)

@@ -25,6 +25,7 @@ NOT_PAGES = {
     "tie-delete",
     "place-search",
     "report-job-download",
+    "report-job-retry",
     "set_language",
     "logout",
     "landing",

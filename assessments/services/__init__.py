@@ -44,14 +44,8 @@ from .raters import (
     rater_delete,
     rater_for_user,
 )
-from .ratings import (
-    RatingItem,
-    check_batch_size,
-    check_level,
-    rating_delete,
-    rating_upsert,
-    ratings_upsert,
-)
+from .rating_lists import RatingItem, check_batch_size, ratings_upsert
+from .ratings import check_level, rating_delete, rating_upsert
 from .results import (
     case_results_compute,
     case_results_store,

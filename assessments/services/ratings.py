@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -141,101 +137,3 @@ def rating_delete(*, rating: Rating) -> None:
     case = rating.case
     rating.delete()
     case_results_store(cases=[case])
-
-
-@dataclass(frozen=True)
-class RatingItem:
-    indicator: str
-    rater: int
-    value: int | None
-    evidence: str = ""
-    source_type: str = ""
-    source_detail: str = ""
-    date: datetime.date | None = None
-    # The version the client loaded; None: replace whatever is there.
-    version: int | None = None
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _unknown_item_errors(
-    item: RatingItem, indicator: Indicator | None, rater: Rater | None
-) -> dict[str, list[str]]:
-    errors: dict[str, list[str]] = {}
-    if indicator is None:
-        errors["indicator"] = [
-            _("Indicator %(code)s is not in this case's framework.") % {"code": item.indicator}
-        ]
-    if rater is None:
-        errors["rater"] = [_("No rater %(id)s in this case.") % {"id": item.rater}]
-    return errors
-
-
-def check_batch_size(count: int) -> None:
-    """One request saves at most RATINGS_PER_REQUEST ratings: a larger list is refused before
-    any of it is read, so no request can hold a worker for long."""
-    limit = settings.RATINGS_PER_REQUEST
-    if count > limit:
-        raise ApplicationError(
-            {
-                "non_field_errors": _(
-                    "At most %(limit)d ratings can be saved at once; this list has %(count)d. "
-                    "Send it in parts."
-                )
-                % {"limit": limit, "count": count}
-            }
-        )
-
-
-def ratings_upsert(*, case: Case, items: Sequence[RatingItem], user: User | None) -> list[Rating]:
-    """All or nothing: one bad item and nothing is saved; the errors are keyed by item index."""
-    check_batch_size(len(items))
-    indicators = {i.code: i for i in Indicator.objects.filter(framework_id=case.framework_id)}
-    raters = {r.pk: r for r in Rater.objects.filter(case=case)}
-    errors: dict[str, Any] = {}
-    saved: list[Rating] = []
-    changed_any = False
-    try:
-        with transaction.atomic():
-            for index, item in enumerate(items):
-                indicator = indicators.get(item.indicator)
-                rater = raters.get(item.rater)
-                if indicator is None or rater is None:
-                    errors[str(index)] = _unknown_item_errors(item, indicator, rater)
-                    continue
-                try:
-                    with transaction.atomic():
-                        rating, changed = _rating_write(
-                            case=case,
-                            rater=rater,
-                            indicator=indicator,
-                            value=item.value,
-                            evidence=item.evidence,
-                            source_type=item.source_type,
-                            source_detail=item.source_detail,
-                            date=item.date,
-                            user=user,
-                            expected_version=item.version,
-                        )
-                    saved.append(rating)
-                    changed_any = changed_any or changed
-                except EditConflict as conflict:
-                    # All or nothing: the whole list waits for the client to look again.
-                    conflict.index = index
-                    raise
-                except ValidationError as error:
-                    errors[str(index)] = error.message_dict
-            if errors:
-                raise _Rollback
-            if changed_any:
-                # Once for the whole list, in the same transaction.
-                case_results_store(cases=[case])
-    except _Rollback:
-        raise ApplicationError(
-            _("%(count)d of %(total)d ratings are invalid; none was saved.")
-            % {"count": len(errors), "total": len(items)},
-            detail=errors,
-        ) from None
-    return saved

@@ -1,6 +1,6 @@
 """Report pages: batches of chapters, and the Pokja dashboard."""
 
-from .batches import batch, job_detail, job_download
+from .batches import batch, job_detail, job_download, job_retry
 from .dashboard import dashboard, dashboard_download, dashboard_indicator, landing
 
 __all__ = [
@@ -10,5 +10,6 @@ __all__ = [
     "dashboard_indicator",
     "job_detail",
     "job_download",
+    "job_retry",
     "landing",
 ]

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from assessments import selectors as assessment_selectors
 from assessments.fields import PlaceCodeFormField
@@ -65,3 +67,14 @@ def job_detail(request: AuthedRequest, pk: str) -> HttpResponse:
 @login_required
 def job_download(request: AuthedRequest, pk: str) -> FileResponse:
     return selectors.job_archive(selectors.job_get_for(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def job_retry(request: AuthedRequest, pk: str) -> HttpResponse:
+    job = selectors.job_get_for(user=request.user, pk=pk)
+    try:
+        services.report_batch_retry(job=job, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("report-job", job.pk)

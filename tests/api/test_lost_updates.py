@@ -77,7 +77,7 @@ def test_the_browser_form_requires_its_version(client, rated):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_first_saves_of_one_rating_never_fail_with_a_500():
+def test_concurrent_first_saves_of_one_rating_never_fail_with_a_500(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
     owner = UserFactory(username="pemilik-serentak")
@@ -104,7 +104,7 @@ def test_concurrent_first_saves_of_one_rating_never_fail_with_a_500():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_recommendations_added_at_once_get_distinct_numbers():
+def test_recommendations_added_at_once_get_distinct_numbers(reference_data):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
     owner = UserFactory(username="pemilik-saran")
@@ -129,3 +129,22 @@ def test_recommendations_added_at_once_get_distinct_numbers():
     assert statuses == [201] * 8
     orders = list(case.recommendations.values_list("order", flat=True))
     assert sorted(orders) == list(range(1, 9))
+
+
+def test_a_long_list_is_saved_in_bulk_with_its_history(rated, django_assert_max_num_queries):
+    owner, case, first = rated
+    raters = [first] + [RaterFactory(case=case, name=f"Penilai {n}") for n in range(6)]
+    codes = list(case.framework.indicators.values_list("code", flat=True))
+    client = as_user(APIClient(), owner)
+    body = [{"indicator": code, "rater": r.pk, "value": 2} for r in raters for code in codes]
+    with django_assert_max_num_queries(60):
+        assert save_list(client, case, body).status_code == 200
+    with django_assert_max_num_queries(60):
+        changed = save_list(client, case, [{**item, "value": 3} for item in body])
+    assert changed.json()["saved"] == len(body) == 105
+    assert Rating.objects.filter(case=case, value=3, version=2).count() == 105
+    assert Rating.history.filter(case_id=case.pk).count() == 210
+
+
+def save_list(client, case, body):
+    return client.post(f"/api/v1/cases/{case.pk}/ratings/", body, format="json")

@@ -274,7 +274,7 @@ def test_a_variable_added_with_its_indicators_is_stored_for_the_frameworks_cases
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_full_rescore_in_worker_processes_stores_every_case(researcher):
+def test_a_full_rescore_in_worker_processes_stores_every_case(reference_data, researcher):
     """On PostgreSQL outside a transaction the rescore forks workers; elsewhere it runs in
     this process. Either way every stale row is stored again and the tallies follow."""
     program = selectors.program_list().get(code="kotaku")

@@ -150,3 +150,28 @@ def test_a_user_has_at_most_the_set_number_of_batches_waiting(client, settings):
         reverse("report-batch"), {"program": "kotaku", "language": "id", "format": "pdf"}
     )
     assert page.status_code == 200 and Job.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_failed_batch_is_started_again_from_the_page_and_the_api(
+    demo_user, eager, client, django_capture_on_commit_callbacks
+):
+    program = Program.objects.get(code="kotaku")
+    job = Job.objects.create(
+        owner=demo_user, program=program, status=Job.Status.FAILED, error="Server mati"
+    )
+    client.force_login(demo_user)
+    page = client.get(reverse("report-job", args=[job.pk])).content.decode()
+    assert "Server mati" in page and reverse("report-job-retry", args=[job.pk]) in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/api/v1/jobs/{job.pk}/retry/")
+    assert response.status_code == 202
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.error) == ("done", 2, "")
+    # Only a failed one starts again.
+    assert client.post(f"/api/v1/jobs/{job.pk}/retry/").status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED)
+        assert client.post(reverse("report-job-retry", args=[job.pk])).status_code == 302
+    job.refresh_from_db()
+    assert job.status == "done"
