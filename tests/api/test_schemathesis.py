@@ -78,3 +78,40 @@ def test_no_operation_errors_or_breaks_its_schema(api_schema):
         call()
         checked.append(operation.label)
     assert len(checked) >= 20, checked
+
+
+@pytest.mark.parametrize("who", ["owner", "other", "pokja"])
+def test_every_operation_refuses_nul_and_deep_nesting_without_a_server_error(api_schema, who):
+    """The hostile set, sent to every operation as three identities: a NUL in the query is a
+    400 before anything else; a NUL in a JSON body or JSON nested 1,000 deep is a 400 where the
+    body is read, and never a server error anywhere."""
+    from django.test import Client
+
+    from assessments.models import User
+
+    user = {
+        "owner": lambda: Token.objects.get(key=OWNED["token"]).user,
+        "other": lambda: UserFactory(username="peneliti-lain-fuzz"),
+        "pokja": lambda: UserFactory(username="pokja-fuzz", role=User.Role.POKJA),
+    }[who]()
+    client = Client()
+    client.force_login(user)
+    deep = "[" * 1000 + "]" * 1000
+    seen = 0
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        path = operation.path
+        for name in ("case_pk", "id", "pk"):
+            path = path.replace("{" + name + "}", str(OWNED["case"]))
+        path = path.replace("{variable_code}", "FTF").replace("{code}", "FTF")
+        method = operation.method.lower()
+        call = getattr(client, method)
+        nul = call(f"{path}?q=a%00b")
+        assert nul.status_code == 400 and nul.json(), (who, method, path)
+        if method in ("post", "put", "patch"):
+            for body in (deep, json.dumps({"title": "a\u0000b", "name": "a\u0000b", "text": "x"})):
+                response = call(path, body, content_type="application/json")
+                assert response.status_code < 500, (who, method, path, response.status_code)
+                assert response["Content-Type"].startswith("application/"), (who, method, path)
+        seen += 1
+    assert seen >= 40
