@@ -20,7 +20,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from common.api import CSVRenderer, KnownCount
+from common.api import CSVRenderer, KnownCount, conflict_response
 from common.hostile import StrictJSONParser
 from common.problems import locked_out
 
@@ -268,13 +268,8 @@ class ConclusionApi(CaseNestedMixin, generics.GenericAPIView):
         except services.EditConflict as conflict:
             if if_match is None:
                 raise
-            current = conflict.current
-            return Response(
-                {
-                    "detail": " ".join(conflict.messages),
-                    "current": self.get_serializer(current).data if current else None,
-                },
-                status=status.HTTP_412_PRECONDITION_FAILED,
+            return conflict_response(
+                conflict, self.get_serializer, status.HTTP_412_PRECONDITION_FAILED
             )
         return Response(self.get_serializer(conclusion).data, headers=_etag(conclusion.version))
 

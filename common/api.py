@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -48,7 +48,7 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
     """Domain errors (ApplicationError and every Django ValidationError) are 400s with field
     messages, refusals 403s; deleting something still in use is a 400 that says so."""
     if isinstance(exc, EditConflict):
-        return _conflict(exc, context)
+        return conflict_response(exc, getattr(context.get("view"), "get_serializer", None))
     if isinstance(exc, NotPermitted):
         exc = exceptions.PermissionDenied(" ".join(exc.messages))
     elif isinstance(exc, DjangoValidationError):
@@ -68,18 +68,18 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
     return response
 
 
-def _conflict(conflict: EditConflict, context: Mapping[str, Any]) -> Response:
-    """409 with what is there now, in the view's own shape, so the client can merge and send
-    again with the current version."""
+def conflict_response(
+    conflict: EditConflict, serializer: Callable[..., Any] | None, status: int = 409
+) -> Response:
+    """409 (or 412 for a stale If-Match) with what is there now, in the view's own shape, so
+    the client can merge and send again with the current version."""
     data: dict[str, Any] = {"detail": " ".join(conflict.messages)}
     if conflict.index is not None:
         data["index"] = conflict.index
-    view = context.get("view")
-    serializer = getattr(view, "get_serializer", None)
     if conflict.current is not None and serializer is not None:
         data["current"] = serializer(conflict.current).data
     set_rollback()
-    return Response(data, status=409)
+    return Response(data, status=status)
 
 
 class CSVRenderer(renderers.BaseRenderer):

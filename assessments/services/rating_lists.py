@@ -20,6 +20,7 @@ from common.saving import EditConflict
 
 from .. import selectors
 from ..models import Case, Indicator, Rater, Rating, User
+from .ratings import outside_scale
 from .results import case_results_store
 
 EDITED = ("value", "evidence", "source_type", "source_detail", "date")
@@ -67,11 +68,9 @@ def _item_errors(
         ]
     if rater is None:
         errors["rater"] = [_("No rater %(id)s in this case.") % {"id": item.rater}]
-    if item.value is not None and item.value not in scale:
-        errors["value"] = [
-            _("%(value)s is outside the scale; choose one of %(values)s.")
-            % {"value": item.value, "values": ", ".join(str(v) for v in scale)}
-        ]
+    problem = outside_scale(item.value, scale)
+    if problem:
+        errors["value"] = [problem]
     return errors
 
 

@@ -16,18 +16,23 @@ from ..models import Case, Indicator, Rater, Rating, User
 from .results import case_results_store
 
 
+def outside_scale(value: int | None, values: list[int]) -> str | None:
+    """Why `value` is no level of a scale with these values; None when it is one (or empty)."""
+    if value is None or value in values:
+        return None
+    return _("%(value)s is outside the scale; choose one of %(values)s.") % {
+        "value": value,
+        "values": ", ".join(str(v) for v in values),
+    }
+
+
 def check_level(case: Case, value: int | None, field: str) -> None:
     """A level of the case's scale, or None (not assessed)."""
     if value is None:
         return
-    values = selectors.scale_values(case)
-    if value not in values:
-        raise ApplicationError(
-            {
-                field: _("%(value)s is outside the scale; choose one of %(values)s.")
-                % {"value": value, "values": ", ".join(str(v) for v in values)}
-            }
-        )
+    problem = outside_scale(value, selectors.scale_values(case))
+    if problem:
+        raise ApplicationError({field: problem})
 
 
 @transaction.atomic
