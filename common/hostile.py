@@ -28,13 +28,13 @@ def nul_field(request: HttpRequest) -> str | None:
     """The name of the first part of the request that holds a NUL character."""
     if NUL in request.path:
         return "path"
-    for name, values in request.GET.lists():
-        if NUL in name or any(NUL in value for value in values):
-            return name.replace(NUL, "") or "query"
+    parts = [(request.GET, "query")]
     if request.method == "POST" and request.content_type in FORM_TYPES:
-        for name, values in request.POST.lists():
+        parts.append((request.POST, "form"))
+    for data, part in parts:
+        for name, values in data.lists():
             if NUL in name or any(NUL in value for value in values):
-                return name.replace(NUL, "") or "form"
+                return name.replace(NUL, "") or part
     return None
 
 

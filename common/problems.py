@@ -9,7 +9,10 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views import defaults
 
 logger = logging.getLogger("kolaborasi.errors")
@@ -75,10 +78,6 @@ def locked_out(
     request: HttpRequest, credentials: Any = None, *args: Any, **kwargs: Any
 ) -> HttpResponse:
     """What django-axes answers a locked-out sign-in: 429, JSON for the API, a page otherwise."""
-    from django.conf import settings
-    from django.shortcuts import render
-    from django.utils.translation import gettext as _
-
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     message = _(
         "Too many wrong passwords for this user from this address. Try again in %(minutes)d "

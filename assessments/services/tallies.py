@@ -167,41 +167,23 @@ def _locked_rows(
     return {tuple(getattr(row, name) for name in names): row for row in rows}
 
 
-def _write_counts(
-    model: type[VariableTally] | type[CaseTally], changed: dict[Key, int], names: tuple[str, ...]
+def _write_changes(
+    model: type[Row], changed: dict[Key, dict[str, Any]], names: tuple[str, ...], counted: str
 ) -> None:
+    """Adds each key's changes to its row; a row whose `counted` field falls to 0 goes."""
     rows = _locked_rows(model, changed, names)
     new, updated, emptied = [], [], []
-    for key, change in changed.items():
+    for key, changes in changed.items():
         row = rows.get(key)
         if row is None:
-            new.append(model(**dict(zip(names, key, strict=True)), cases=change))
-        elif row.cases + change == 0:
+            new.append(model(**dict(zip(names, key, strict=True)), **changes))
+        elif getattr(row, counted) + changes[counted] == 0:
             emptied.append(row.pk)
         else:
-            row.cases += change
+            for name, change in changes.items():
+                setattr(row, name, getattr(row, name) + change)
             updated.append(row)
-    _save(model, new, updated, emptied, ["cases"])
-
-
-def _write_indicators(changed: dict[Key, tuple[int, float]]) -> None:
-    rows = _locked_rows(IndicatorTally, changed, INDICATOR_KEY)
-    new, updated, emptied = [], [], []
-    for key, (scored, total) in changed.items():
-        row = rows.get(key)
-        if row is None:
-            new.append(
-                IndicatorTally(
-                    **dict(zip(INDICATOR_KEY, key, strict=True)), scored=scored, total=total
-                )
-            )
-        elif row.scored + scored == 0:
-            emptied.append(row.pk)
-        else:
-            row.scored += scored
-            row.total += total
-            updated.append(row)
-    _save(IndicatorTally, new, updated, emptied, ["scored", "total"])
+    _save(model, new, updated, emptied, list(next(iter(changed.values()))))
 
 
 def _save(
@@ -218,11 +200,18 @@ def _save(
 
 def _write(before: Tallies, after: Tallies) -> None:
     if variables := _changes(before.variables, after.variables):
-        _write_counts(VariableTally, variables, VARIABLE_KEY)
+        _write_changes(
+            VariableTally, {k: {"cases": n} for k, n in variables.items()}, VARIABLE_KEY, "cases"
+        )
     if indicators := _changes(before.indicators, after.indicators):
-        _write_indicators(indicators)
+        _write_changes(
+            IndicatorTally,
+            {k: {"scored": n, "total": total} for k, (n, total) in indicators.items()},
+            INDICATOR_KEY,
+            "scored",
+        )
     if cases := _changes(before.cases, after.cases):
-        _write_counts(CaseTally, cases, CASE_KEY)
+        _write_changes(CaseTally, {k: {"cases": n} for k, n in cases.items()}, CASE_KEY, "cases")
 
 
 @contextmanager
