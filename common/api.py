@@ -15,7 +15,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
 from .errors import NotPermitted
-from .problems import server_error_problem
+from .problems import error_problem
 from .saving import EditConflict
 from .spreadsheets import csv_bytes
 
@@ -60,11 +60,14 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response | 
         )
     response = drf_exception_handler(exc, dict(context))
     if response is None:
-        # Anything else is a bug: JSON all the same, with the id that finds it in the log.
+        # Anything else is a bug or a database away: JSON all the same, with the id that finds
+        # it in the log.
         request = context.get("request")
-        problem = server_error_problem(getattr(request, "_request", request), exc)
+        problem, status, headers = error_problem(getattr(request, "_request", request), exc)
         set_rollback()
-        return Response(problem, status=500, content_type="application/problem+json")
+        return Response(
+            problem, status=status, headers=headers, content_type="application/problem+json"
+        )
     return response
 
 

@@ -5,11 +5,13 @@ document (RFC 9457) that carries the id."""
 from __future__ import annotations
 
 import logging
+import sys
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -54,6 +56,36 @@ def server_error_problem(
     }
 
 
+# A database that is restarting or failing over is back within seconds: clients wait this long.
+RETRY_AFTER_SECONDS = 5
+
+
+def error_problem(
+    request: HttpRequest | None, error: BaseException | None
+) -> tuple[dict[str, Any], int, dict[str, str]]:
+    """The problem document, status and headers for an error that no handler answered: 503 with
+    Retry-After while the database cannot be reached (the request's transaction was rolled
+    back), 500 for anything else."""
+    if not isinstance(error, OperationalError | InterfaceError):
+        return server_error_problem(request, error), 500, {}
+    identifier = request_id(request) if request is not None else ""
+    logger.warning(
+        "Database unavailable %s on %s: %s",
+        identifier,
+        request.get_full_path() if request is not None else "?",
+        error,
+    )
+    problem = {
+        "type": "about:blank",
+        "title": "Service unavailable",
+        "status": 503,
+        "detail": "The database cannot be reached just now. Try again in a few seconds; "
+        "send the version you loaded, and a save that did go through is answered with 409.",
+        "request_id": identifier,
+    }
+    return problem, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+
+
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
@@ -68,8 +100,9 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     """500 outside a DRF view (a middleware, a page): JSON under /api/, the page elsewhere."""
     if _is_api(request):
+        problem, status, headers = error_problem(request, sys.exc_info()[1])
         return JsonResponse(
-            server_error_problem(request, None), status=500, content_type="application/problem+json"
+            problem, status=status, headers=headers, content_type="application/problem+json"
         )
     return defaults.server_error(request)
 

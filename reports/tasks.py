@@ -15,7 +15,8 @@ DATABASE_RETRY_SECONDS = 10
     acks_late=True,
     reject_on_worker_lost=True,  # a worker that dies mid-batch hands the job back
     time_limit=settings.CELERY_TASK_TIME_LIMIT,
-    soft_time_limit=max(settings.CELERY_TASK_TIME_LIMIT - 30, 30),
+    # Time to mark the job failed before the hard limit kills the task.
+    soft_time_limit=settings.CELERY_TASK_TIME_LIMIT - min(30, settings.CELERY_TASK_TIME_LIMIT // 4),
     max_retries=3,
 )
 def build_report_batch(self: Any, job_id: str) -> None:

@@ -61,6 +61,25 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_a_visibility_timeout_within_the_task_time_limit_is_refused():
+    """Shorter than the longest batch, Redis would hand a batch still running to a second
+    worker; the default is the time limit and one minute more."""
+    result = run(
+        "kolaborasi.settings.local", CELERY_TASK_TIME_LIMIT="600", CELERY_VISIBILITY_TIMEOUT="300"
+    )
+    assert result.returncode != 0
+    assert "CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT" in result.stderr
+    probe = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.CELERY_BROKER_TRANSPORT_OPTIONS['visibility_timeout'])"
+    )
+    clean = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "kolaborasi.settings.local"}
+    default = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+    assert default.stdout.strip() == "660", default.stderr
+
+
 @pytest.mark.skipif(not os.environ.get("CELERY_BROKER_URL"), reason="no broker configured")
 def test_configured_celery_broker_is_reachable():
     from kolaborasi.celery import app

@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -171,8 +172,26 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
 # A message whose worker died with it (kill -9, OOM, a host crash) is delivered again once
-# the longest a task may run has passed, instead of Redis' default hour.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+# the longest a task may run has passed, instead of Redis' default hour. Shorter than the time
+# limit, a batch still running would be delivered a second time.
+CELERY_VISIBILITY_TIMEOUT = env.int(
+    "CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60
+)
+if CELERY_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT "
+        f"({CELERY_VISIBILITY_TIMEOUT} <= {CELERY_TASK_TIME_LIMIT})."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    # kombu looks for such messages every interval × throttle seconds (10 × 10 by default):
+    # every 10 s, so a dead worker's batch is back at most 10 s after its timeout.
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
+}
+# With late acknowledgement a reserved message waits unacknowledged: reserve only the next one,
+# so that none waits past the visibility timeout behind a long batch.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

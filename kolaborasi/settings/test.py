@@ -1,5 +1,4 @@
 import tempfile
-from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import env
@@ -12,5 +11,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Report zips written by tests go to a throwaway folder, not the checkout.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kolaborasi-test-media-"))
+# Report zips written by tests go to a throwaway folder, not the checkout; a worker that a
+# test starts is handed the test's folder.
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="kolaborasi-test-media-"))
