@@ -65,7 +65,15 @@ class WriteLoop(threading.Thread):
 
 
 @pytest.fixture
-def postgres():
+def broker():
+    url = redis_url_for_test(10)
+    redis_flush(url)
+    yield url
+    redis_flush(url)
+
+
+@pytest.fixture
+def postgres(broker):
     bindir = postgres_bindir()
     if bindir is None:
         message = "needs PostgreSQL's server programs (initdb, pg_ctl): apt-get install postgresql"
@@ -81,9 +89,9 @@ def postgres():
         server.remove()
 
 
-def test_a_database_restart_loses_no_acknowledged_write_and_the_batch_finishes(postgres, tmp_path):
-    broker = redis_url_for_test(10)
-    redis_flush(broker)
+def test_a_database_restart_loses_no_acknowledged_write_and_the_batch_finishes(
+    broker, postgres, tmp_path
+):
     media = tmp_path / "media"
     media.mkdir()
     env = app_env(database_url=postgres.url, broker_url=broker, media_root=media)
@@ -172,4 +180,3 @@ def test_a_database_restart_loses_no_acknowledged_write_and_the_batch_finishes(p
     finally:
         for process in processes:
             process.stop()
-        redis_flush(broker)
