@@ -1,14 +1,17 @@
-"""Schemathesis over every operation of the OpenAPI schema: no server error, and every
-documented response matches the schema."""
+"""Schemathesis over every operation of the OpenAPI schema: no server error, every documented
+response matches the schema, every operation reaches a 2xx as its owner, and sequences of calls
+linked through their responses run as three identities."""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core import signals
+from django.core.cache import cache
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
@@ -18,29 +21,26 @@ from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from assessments import services
-from assessments.models import Indicator
-from tests.factories import CaseFactory, RaterFactory, UserFactory
+from assessments.models import User
+from tests.factories import UserFactory
+
+from .steering import Owned, owned_objects, steered
 
 pytestmark = pytest.mark.django_db
-
-OWNED: dict[str, Any] = {}
+CHECKS = [not_a_server_error, response_schema_conformance]
 
 
 @pytest.fixture
-def api_schema(db):
-    owner = UserFactory(username="fuzzer")
-    case = CaseFactory(owner=owner)
-    rater = RaterFactory(case=case)
-    for indicator in Indicator.objects.filter(framework=case.framework)[:6]:
-        services.rating_upsert(case=case, rater=rater, indicator=indicator, value=3)
-    OWNED.update(
-        token=Token.objects.create(user=owner).key, case=case.pk, framework=case.framework_id
-    )
+def owned(db) -> Owned:
+    return owned_objects()
+
+
+@pytest.fixture
+def api_schema(owned):
     document = SchemaGenerator().get_schema(request=None, public=True)
     loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
     loaded.app = get_wsgi_application()
-    loaded.hook(map_path_parameters)
+    loaded.hook(steered(owned))
     # As Django's test client does: a finished request must not close the connection that
     # holds the test's transaction (PostgreSQL would lose it mid-test).
     signals.request_started.disconnect(close_old_connections)
@@ -50,59 +50,97 @@ def api_schema(db):
     signals.request_finished.connect(close_old_connections)
 
 
-def map_path_parameters(ctx, path_parameters):
-    # Half the time aim at objects that exist, so the fuzzer gets past the 404s.
-    if path_parameters and OWNED:
-        for name, key in (("case_pk", "case"), ("id", "case")):
-            value = path_parameters.get(name)
-            if isinstance(value, int) and value % 2 == 0:
-                path_parameters[name] = OWNED[key]
-    return path_parameters
+def identity(who: str, owned: Owned) -> User:
+    if who == "owner":
+        return User.objects.get(username=owned.username)
+    if who == "pokja":
+        return UserFactory.create(username="pokja-fuzz", role=User.Role.POKJA)
+    return UserFactory.create(username="peneliti-lain-fuzz")
 
 
-def test_no_operation_errors_or_breaks_its_schema(api_schema):
-    checked = []
+def token_of(user: User) -> str:
+    return Token.objects.get_or_create(user=user)[0].key
+
+
+def successes_documented(operation: Any) -> bool:
+    return any(str(code).startswith("2") for code in operation.definition.raw["responses"])
+
+
+def test_every_operation_reaches_a_2xx_as_its_owner_and_none_errors(api_schema, owned):
+    token = token_of(identity("owner", owned))
+    statuses: dict[str, set[int]] = defaultdict(set)
+    operations = []
     for result in api_schema.get_all_operations():
         operation = result.ok()
+        operations.append(operation)
 
         @given(case=operation.as_strategy())
         @settings(
             max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), database=None
         )
-        def call(case):
-            response = case.call(headers={"Authorization": f"Token {OWNED['token']}"})
-            case.validate_response(
-                response, checks=[not_a_server_error, response_schema_conformance]
-            )
+        def call(case, seen=statuses[operation.label]):
+            cache.clear()  # the token endpoint's throttle is tested on its own
+            response = case.call(headers={"Authorization": f"Token {token}"})
+            seen.add(response.status_code)
+            case.validate_response(response, checks=CHECKS)
 
         call()
-        checked.append(operation.label)
-    assert len(checked) >= 20, checked
+    assert len(operations) >= 70
+    never = {
+        operation.label: sorted(statuses[operation.label])
+        for operation in operations
+        if successes_documented(operation)
+        and not any(200 <= status < 300 for status in statuses[operation.label])
+    }
+    assert not never, f"operations that never answered 2xx: {never}"
 
 
 @pytest.mark.parametrize("who", ["owner", "other", "pokja"])
-def test_every_operation_refuses_nul_and_deep_nesting_without_a_server_error(api_schema, who):
+def test_linked_sequences_of_calls_keep_to_the_schema_as_each_identity(api_schema, owned, who):
+    """Stateful: the ids one response returns feed the next call (links inferred from the
+    schema: a created case's id into its raters, ratings, ties, …), as the owner, another
+    researcher and a Pokja viewer."""
+    token = token_of(identity(who, owned))
+    calls: list[int] = []
+
+    class Machine(api_schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": {"Authorization": f"Token {token}"}}
+
+        def validate_response(self, response, case, **kwargs):
+            calls.append(response.status_code)
+            case.validate_response(response, checks=CHECKS)
+
+    Machine.run(
+        settings=settings(
+            max_examples=12,
+            stateful_step_count=6,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        )
+    )
+    assert len(calls) >= 24 and any(200 <= status < 300 for status in calls)
+
+
+@pytest.mark.parametrize("who", ["owner", "other", "pokja"])
+def test_every_operation_refuses_nul_and_deep_nesting_without_a_server_error(
+    api_schema, owned, who
+):
     """The hostile set, sent to every operation as three identities: a NUL in the query is a
     400 before anything else; a NUL in a JSON body or JSON nested 1,000 deep is a 400 where the
     body is read, and never a server error anywhere."""
     from django.test import Client
 
-    from assessments.models import User
-
-    user = {
-        "owner": lambda: Token.objects.get(key=OWNED["token"]).user,
-        "other": lambda: UserFactory(username="peneliti-lain-fuzz"),
-        "pokja": lambda: UserFactory(username="pokja-fuzz", role=User.Role.POKJA),
-    }[who]()
     client = Client()
-    client.force_login(user)
+    client.force_login(identity(who, owned))
     deep = "[" * 1000 + "]" * 1000
     seen = 0
     for result in api_schema.get_all_operations():
         operation = result.ok()
         path = operation.path
         for name in ("case_pk", "id", "pk"):
-            path = path.replace("{" + name + "}", str(OWNED["case"]))
+            path = path.replace("{" + name + "}", str(owned.ids["case"]))
         path = path.replace("{variable_code}", "FTF").replace("{code}", "FTF")
         method = operation.method.lower()
         call = getattr(client, method)

@@ -1,0 +1,162 @@
+"""What the schemathesis runs aim at: objects of the fuzzing owner's (a case with ratings, actors,
+a tie, a participation, a framework copy, a finished and a failed batch), and for every other
+generated request a valid body and path, so that each operation gets past 400 and 404 at least
+once. The other half stays as generated."""
+
+from __future__ import annotations
+
+import itertools
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from assessments import services
+from assessments.models import Framework, Indicator, Program
+from reports.models import Job
+from stakeholders import services as stakeholder_services
+from tests.factories import CaseFactory, RaterFactory, UserFactory
+
+PASSWORD = "rahasia-123"  # UserFactory's
+_serial = itertools.count(1)
+
+
+@dataclass
+class Owned:
+    """The fuzzing owner's objects, by name."""
+
+    username: str
+    ids: dict[str, int | str] = field(default_factory=dict)
+
+
+def owned_objects() -> Owned:
+    owner = UserFactory.create(username="fuzzer")
+    case = CaseFactory.create(owner=owner)
+    spare_case = CaseFactory.create(owner=owner, title="Kasus untuk dihapus")
+    rater = RaterFactory.create(case=case)
+    for indicator in Indicator.objects.filter(framework=case.framework)[:6]:
+        services.rating_upsert(case=case, rater=rater, indicator=indicator, value=3)
+    services.conclusion_set(
+        case=case, variable=case.framework.variables.get(code="FTF"), narrative="Dialog rutin."
+    )
+    actors = [
+        stakeholder_services.actor_create(
+            name=name, kind="institution", sector=sector, created_by=owner
+        )
+        for name, sector in (
+            ("BKM Uji", "masyarakat"),
+            ("Dinas Uji", "pemerintah"),
+            ("Cadangan", "swasta"),
+        )
+    ]
+    ties = [
+        stakeholder_services.tie_create(
+            case=case,
+            source=actors[0],
+            target=actors[1],
+            form="kerja",
+            direction="simetris",
+            strength="kuat",
+            stage=stage,
+        )
+        for stage in ("persiapan", "perencanaan")
+    ]
+    participations = [
+        stakeholder_services.participation_set(case=case, actor=actor, role="pelaksana")
+        for actor in actors[:2]
+    ]
+    copy = services.framework_copy(
+        framework=Framework.objects.get(code="ansell-gash-2008"), owner=owner
+    )
+    kotaku = Program.objects.get(code="kotaku")
+    done = Job.objects.create(owner=owner, program=kotaku, status=Job.Status.DONE, total=1)
+    done.file.save(done.archive_name, ContentFile(b"PK\x05\x06" + b"\x00" * 18))
+    failed = Job.objects.create(owner=owner, program=kotaku, status=Job.Status.FAILED)
+    return Owned(
+        username=owner.username,
+        ids={
+            "case": case.pk, "spare_case": spare_case.pk, "rater": rater.pk,
+            "actor": actors[0].pk, "other_actor": actors[1].pk, "spare_actor": actors[2].pk,
+            "tie": ties[0].pk, "spare_tie": ties[1].pk,
+            "participation": participations[0].pk, "spare_participation": participations[1].pk,
+            "framework": case.framework_id, "copy": copy.pk,
+            "done_job": str(done.pk), "failed_job": str(failed.pk),
+        },
+    )  # fmt: skip
+
+
+def _paths(ids: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Path parameters by (method, path); DELETE aims at spares so the rest stays reachable."""
+    case, spare = {"case_pk": ids["case"]}, {"id": ids["spare_case"]}
+    return {
+        ("DELETE", "/api/v1/cases/{id}/"): spare,
+        ("DELETE", "/api/v1/actors/{id}/"): {"id": ids["spare_actor"]},
+        ("GET", "/api/v1/cases/{case_pk}/ties/{id}/"): {**case, "id": ids["tie"]},
+        ("DELETE", "/api/v1/cases/{case_pk}/ties/{id}/"): {**case, "id": ids["spare_tie"]},
+        ("GET", "/api/v1/cases/{case_pk}/participations/{id}/"): {
+            **case, "id": ids["participation"]
+        },
+        ("DELETE", "/api/v1/cases/{case_pk}/participations/{id}/"): {
+            **case, "id": ids["spare_participation"]
+        },
+        ("POST", "/api/v1/frameworks/{id}/variables/"): {"id": ids["copy"]},
+        ("GET", "/api/v1/jobs/{id}/"): {"id": ids["done_job"]},
+        ("GET", "/api/v1/jobs/{id}/download/"): {"id": ids["done_job"]},
+        ("POST", "/api/v1/jobs/{id}/retry/"): {"id": ids["failed_job"]},
+    }  # fmt: skip
+
+
+def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], dict[str, Any]]:
+    """A valid body for the operations whose required fields random data never gets right."""
+    serial = next(_serial)
+    case = {
+        "title": f"Kasus uji {serial}", "program": "kotaku", "place": "21.72",
+        "year_start": 2018, "year_end": 2019,
+    }  # fmt: skip
+    return {
+        ("POST", "/api/v1/auth/token/"): {"username": username, "password": PASSWORD},
+        ("POST", "/api/v1/cases/"): case,
+        ("PUT", "/api/v1/cases/{id}/"): case,
+        ("PUT", "/api/v1/cases/{case_pk}/conclusions/{variable_code}/"): {"narrative": "Uji."},
+        ("POST", "/api/v1/cases/{case_pk}/participations/"): {
+            "actor": ids["actor"], "role": "pendamping", "stages": ["persiapan"]
+        },
+        ("POST", "/api/v1/cases/{case_pk}/ties/"): {
+            "source": ids["actor"], "target": ids["other_actor"], "form": "kekerabatan",
+            "direction": "asimetris", "dominant": ids["actor"], "strength": "lemah",
+        },
+        ("POST", "/api/v1/frameworks/{id}/variables/"): {
+            "code": f"UJI{serial}", "name": "Variabel uji",
+            "indicators": [{"code": f"UJI{serial}A", "name": "Indikator uji"}],
+        },
+        ("POST", "/api/v1/jobs/"): {"program": "kotaku", "language": "id", "format": "pdf"},
+    }  # fmt: skip
+
+
+def steered(owned: Owned) -> Any:
+    """A `map_case` hook: every other generated request (a coin from its own content, so the
+    same request is steered the same way each time) is aimed at the owner's objects."""
+
+    def map_case(ctx: Any, case: Any) -> Any:
+        key = (case.method.upper(), case.path)
+        coin = zlib.crc32(repr((case.path_parameters, case.body, case.query)).encode()) % 2
+        if coin:
+            return case
+        ids = owned.ids
+        if case.path_parameters:
+            defaults = {"case_pk": ids["case"], "id": ids["case"], "variable_code": "FTF"}
+            if case.path.startswith("/api/v1/frameworks/"):
+                defaults["id"] = ids["framework"]
+            if case.path.startswith("/api/v1/actors/"):
+                defaults["id"] = ids["actor"]
+            for name in case.path_parameters:
+                if name in defaults:
+                    case.path_parameters[name] = defaults[name]
+            case.path_parameters.update(_paths(ids).get(key, {}))
+        body = _bodies(ids, owned.username).get(key)
+        if body is not None:
+            case.body = body
+        return case
+
+    return map_case
