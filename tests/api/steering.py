@@ -6,6 +6,7 @@ once. The other half stays as generated."""
 from __future__ import annotations
 
 import itertools
+import re
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,9 +14,10 @@ from typing import Any
 from django.core.files.base import ContentFile
 
 from assessments import services
-from assessments.models import Framework, Indicator, Program
+from assessments.models import Framework, Indicator, Program, Recommendation
 from reports.models import Job
 from stakeholders import services as stakeholder_services
+from stakeholders.models import Factor, Participation, Partnership, ProgramOutput, SlumArea, Tie
 from tests.factories import CaseFactory, RaterFactory, UserFactory
 
 PASSWORD = "rahasia-123"  # UserFactory's
@@ -50,7 +52,7 @@ def owned_objects() -> Owned:
             ("Cadangan", "swasta"),
         )
     ]
-    ties = [
+    for stage in ("persiapan", "perencanaan"):
         stakeholder_services.tie_create(
             case=case,
             source=actors[0],
@@ -60,12 +62,12 @@ def owned_objects() -> Owned:
             strength="kuat",
             stage=stage,
         )
-        for stage in ("persiapan", "perencanaan")
-    ]
-    participations = [
+    for actor in actors[:2]:
         stakeholder_services.participation_set(case=case, actor=actor, role="pelaksana")
-        for actor in actors[:2]
-    ]
+    for description in ("Jalan lingkungan", "Drainase"):
+        stakeholder_services.partnership_create(
+            case=case, partners=actors[:2], form="fisik", description=description
+        )
     copy = services.framework_copy(
         framework=Framework.objects.get(code="ansell-gash-2008"), owner=owner
     )
@@ -78,8 +80,6 @@ def owned_objects() -> Owned:
         ids={
             "case": case.pk, "spare_case": spare_case.pk, "rater": rater.pk,
             "actor": actors[0].pk, "other_actor": actors[1].pk, "spare_actor": actors[2].pk,
-            "tie": ties[0].pk, "spare_tie": ties[1].pk,
-            "participation": participations[0].pk, "spare_participation": participations[1].pk,
             "framework": case.framework_id, "copy": copy.pk,
             "done_job": str(done.pk), "failed_job": str(failed.pk),
         },
@@ -88,18 +88,9 @@ def owned_objects() -> Owned:
 
 def _paths(ids: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """Path parameters by (method, path); DELETE aims at spares so the rest stays reachable."""
-    case, spare = {"case_pk": ids["case"]}, {"id": ids["spare_case"]}
     return {
-        ("DELETE", "/api/v1/cases/{id}/"): spare,
+        ("DELETE", "/api/v1/cases/{id}/"): {"id": ids["spare_case"]},
         ("DELETE", "/api/v1/actors/{id}/"): {"id": ids["spare_actor"]},
-        ("GET", "/api/v1/cases/{case_pk}/ties/{id}/"): {**case, "id": ids["tie"]},
-        ("DELETE", "/api/v1/cases/{case_pk}/ties/{id}/"): {**case, "id": ids["spare_tie"]},
-        ("GET", "/api/v1/cases/{case_pk}/participations/{id}/"): {
-            **case, "id": ids["participation"]
-        },
-        ("DELETE", "/api/v1/cases/{case_pk}/participations/{id}/"): {
-            **case, "id": ids["spare_participation"]
-        },
         ("POST", "/api/v1/frameworks/{id}/variables/"): {"id": ids["copy"]},
         ("GET", "/api/v1/jobs/{id}/"): {"id": ids["done_job"]},
         ("GET", "/api/v1/jobs/{id}/download/"): {"id": ids["done_job"]},
@@ -107,7 +98,24 @@ def _paths(ids: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     }  # fmt: skip
 
 
-def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], dict[str, Any]]:
+# A case's own rows: a detail path aims at the newest one there is when the request is made.
+CASE_ROWS = {
+    "ties": Tie, "participations": Participation, "partnerships": Partnership,
+    "factors": Factor, "outputs": ProgramOutput, "slum-areas": SlumArea,
+    "recommendations": Recommendation,
+}  # fmt: skip
+CASE_ROW_PATH = re.compile(r"^/api/v1/cases/\{case_pk\}/([a-z-]+)/\{id\}/$")
+
+
+def _newest_row(path: str, case_id: Any) -> int | None:
+    match = CASE_ROW_PATH.match(path)
+    if not match or match.group(1) not in CASE_ROWS:
+        return None
+    rows = CASE_ROWS[match.group(1)].objects.filter(case_id=case_id)  # type: ignore[attr-defined]
+    return rows.order_by("-pk").values_list("pk", flat=True).first()
+
+
+def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
     """A valid body for the operations whose required fields random data never gets right."""
     serial = next(_serial)
     case = {
@@ -125,6 +133,18 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], dict[st
         ("POST", "/api/v1/cases/{case_pk}/ties/"): {
             "source": ids["actor"], "target": ids["other_actor"], "form": "kekerabatan",
             "direction": "asimetris", "dominant": ids["actor"], "strength": "lemah",
+        },
+        ("POST", "/api/v1/cases/{case_pk}/recommendations/"): {"text": "Perkuat forum warga."},
+        ("POST", "/api/v1/cases/{case_pk}/ratings/"): [
+            {"indicator": "FTF1", "rater": ids["rater"], "value": 2}
+        ],
+        ("POST", "/api/v1/cases/{case_pk}/slum-areas/"): {
+            "location": f"RT 0{serial % 9 + 1}", "area_before_ha": 18.92, "year_before": 2014,
+            "area_after_ha": 4.66, "year_after": 2018,
+        },
+        ("POST", "/api/v1/cases/{case_pk}/partnerships/"): {
+            "partners": [ids["actor"], ids["other_actor"]], "form": "uang",
+            "description": "Dana CSR", "process": "perusahaan", "status": "disetujui",
         },
         ("POST", "/api/v1/frameworks/{id}/variables/"): {
             "code": f"UJI{serial}", "name": "Variabel uji",
@@ -154,6 +174,9 @@ def steered(owned: Owned) -> Any:
                 if name in defaults:
                     case.path_parameters[name] = defaults[name]
             case.path_parameters.update(_paths(ids).get(key, {}))
+            newest = _newest_row(case.path, ids["case"])
+            if newest is not None:
+                case.path_parameters["id"] = newest
         body = _bodies(ids, owned.username).get(key)
         if body is not None:
             case.body = body
