@@ -16,6 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from common.spreadsheets import xml_safe
+
 BROKERAGE_ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
 
@@ -184,14 +186,15 @@ def analyse(nodes: Sequence[Node], edges: Sequence[Edge]) -> Network:
 
 
 def export_graph(network: Network) -> nx.Graph:
-    """A graph whose attributes GEXF and GraphML can carry (strings and numbers only)."""
+    """A graph whose attributes GEXF and GraphML can carry (strings and numbers only, the
+    text without the control characters XML cannot hold: Word's line break among them)."""
     graph = nx.Graph()
     for node in network.nodes:
         m = network.metrics[node.id]
         graph.add_node(
             str(node.id),
-            label=node.label,
-            name=node.name,
+            label=xml_safe(node.label),
+            name=xml_safe(node.name),
             sector=node.sector,
             kind=node.kind,
             degree=m.degree,

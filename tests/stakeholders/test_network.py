@@ -168,3 +168,24 @@ def test_edge_csv_rows_name_the_dominant_actor(prabumulih):
     writer = csv.DictWriter(text, fieldnames=network.EDGE_COLUMNS)
     writer.writerows(rows)
     assert "Kelurahan Pasar II (Lurah)" in {r["dominant"] for r in rows}
+
+
+def test_xml_exports_carry_a_name_pasted_with_words_line_break(client, case, researcher):
+    """Word's manual line break (U+000B) is allowed in text but not in XML: GraphML and GEXF
+    leave it out instead of failing."""
+    from stakeholders import services
+
+    pasted = services.actor_create(
+        name="BKM\x0bKampung Bugis", kind="institution", sector="masyarakat"
+    )
+    other = services.actor_create(name="Dinas Perkim", kind="institution", sector="pemerintah")
+    services.tie_create(
+        case=case, source=pasted, target=other, form="kerja", direction="simetris",
+        strength="kuat",
+    )  # fmt: skip
+    client.force_login(researcher)
+    for kind, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        response = client.get(f"/api/v1/cases/{case.pk}/network.{kind}")
+        assert response.status_code == 200, kind
+        graph = read(io.BytesIO(response.content))
+        assert "BKMKampung Bugis" in {data["name"] for _, data in graph.nodes(data=True)}, kind
