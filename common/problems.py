@@ -35,27 +35,6 @@ class RequestIdMiddleware:
         return response
 
 
-def server_error_problem(
-    request: HttpRequest | None, error: BaseException | None
-) -> dict[str, Any]:
-    """Logs the error with the request's id; the problem document to answer with."""
-    identifier = request_id(request) if request is not None else ""
-    logger.error(
-        "Server error %s on %s",
-        identifier,
-        request.get_full_path() if request is not None else "?",
-        exc_info=error,
-    )
-    return {
-        "type": "about:blank",
-        "title": "Server error",
-        "status": 500,
-        "detail": "Something went wrong on our side; nothing was saved. Quote the request id "
-        "when you report it.",
-        "request_id": identifier,
-    }
-
-
 # A database that is restarting or failing over is back within seconds: clients wait this long.
 RETRY_AFTER_SECONDS = 5
 
@@ -63,27 +42,35 @@ RETRY_AFTER_SECONDS = 5
 def error_problem(
     request: HttpRequest | None, error: BaseException | None
 ) -> tuple[dict[str, Any], int, dict[str, str]]:
-    """The problem document, status and headers for an error that no handler answered: 503 with
-    Retry-After while the database cannot be reached (the request's transaction was rolled
-    back), 500 for anything else."""
-    if not isinstance(error, OperationalError | InterfaceError):
-        return server_error_problem(request, error), 500, {}
+    """Logs an error that no handler answered with the request's id; the problem document,
+    status and headers to answer with: 503 with Retry-After while the database cannot be
+    reached (the request's transaction was rolled back), 500 for anything else."""
     identifier = request_id(request) if request is not None else ""
-    logger.warning(
-        "Database unavailable %s on %s: %s",
-        identifier,
-        request.get_full_path() if request is not None else "?",
-        error,
-    )
+    path = request.get_full_path() if request is not None else "?"
+    headers: dict[str, str] = {}
+    if isinstance(error, OperationalError | InterfaceError):
+        logger.warning("Database unavailable %s on %s: %s", identifier, path, error)
+        status, title = 503, "Service unavailable"
+        detail = (
+            "The database cannot be reached just now. Try again in a few seconds; send the "
+            "version you loaded, and a save that did go through is answered with 409."
+        )
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    else:
+        logger.error("Server error %s on %s", identifier, path, exc_info=error)
+        status, title = 500, "Server error"
+        detail = (
+            "Something went wrong on our side; nothing was saved. Quote the request id when "
+            "you report it."
+        )
     problem = {
         "type": "about:blank",
-        "title": "Service unavailable",
-        "status": 503,
-        "detail": "The database cannot be reached just now. Try again in a few seconds; "
-        "send the version you loaded, and a save that did go through is answered with 409.",
+        "title": title,
+        "status": status,
+        "detail": detail,
         "request_id": identifier,
     }
-    return problem, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return problem, status, headers
 
 
 def _is_api(request: HttpRequest) -> bool:
