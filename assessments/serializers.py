@@ -85,6 +85,10 @@ class MethodSerializer(serializers.Serializer):
     overall = serializers.CharField(source="overall_method")
     banding = serializers.CharField()
     bands = BandSerializer(many=True)
+    variables_needed = serializers.IntegerField(
+        help_text="assessed variables an overall verdict needs (every variable by default); "
+        "below it the overall is 'cannot be concluded yet'"
+    )
 
 
 class FrameworkSerializer(serializers.ModelSerializer):
@@ -366,6 +370,12 @@ class VariableScoreSerializer(VerdictFieldsMixin):
 class OverallScoreSerializer(VerdictFieldsMixin):
     method = serializers.CharField()
     score = ScoreField(allow_null=True)
+    variables_rated = serializers.IntegerField(source="rated")
+    variables_total = serializers.IntegerField(source="total")
+    variables_needed = serializers.IntegerField(source="needed")
+    concludable = serializers.BooleanField(
+        help_text="enough variables are assessed for an overall verdict"
+    )
 
 
 class CaseScoreSerializer(serializers.Serializer):

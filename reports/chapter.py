@@ -231,13 +231,19 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
         ]
         overall_level = score.overall.level
         overall = narratives.get(None, "").strip()
-        overall_closing = _(
-            "Overall, collaboration in this case %(phrase)s (%(label)s). %(explanation)s."
-        ) % {
-            "phrase": verdict_phrase(overall_level),
-            "label": score.overall.label,
-            "explanation": score.overall.explanation,
-        }
+        if overall_level is None and score.overall.rated:
+            # Short of the variables it needs, the chapter draws no overall conclusion either.
+            overall_closing = _("An overall conclusion cannot be drawn yet: %(explanation)s") % {
+                "explanation": score.overall.explanation
+            }
+        else:
+            overall_closing = _(
+                "Overall, collaboration in this case %(phrase)s (%(label)s). %(explanation)s."
+            ) % {
+                "phrase": verdict_phrase(overall_level),
+                "label": score.overall.label,
+                "explanation": score.overall.explanation,
+            }
         overall = f"{overall} {overall_closing}".strip()
         recommendations = [(r.text, r.addressed_to) for r in case.recommendations.all()] or [
             (

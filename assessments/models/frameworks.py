@@ -115,6 +115,16 @@ class Framework(models.Model):
         blank=True,
         help_text=_("Only for explicit banding: one ascending cut point between each two levels."),
     )
+    min_variables_rated = models.PositiveSmallIntegerField(
+        _("variables needed for an overall verdict"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many variables must be assessed before the overall verdict is drawn. "
+            "Empty: every variable."
+        ),
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

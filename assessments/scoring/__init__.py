@@ -31,6 +31,7 @@ from .results import (
     VariableSpec,
     VariableVerdict,
     agreement_label,
+    overall_label,
 )
 from .scale import (
     Band,
@@ -75,6 +76,7 @@ __all__ = [
     "format_number",
     "krippendorff_alpha",
     "level_label",
+    "overall_label",
     "score_case",
     "score_overall",
     "score_variable",

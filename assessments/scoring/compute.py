@@ -19,7 +19,7 @@ from .results import (
     VariableSpec,
     VariableVerdict,
 )
-from .scale import Band, IndicatorAggregation, OverallMethod, Scale, band_for
+from .scale import Band, IndicatorAggregation, Level, OverallMethod, Scale, band_for
 
 
 def aggregate_indicator(values: Sequence[int], method: IndicatorAggregation) -> Fraction | None:
@@ -147,24 +147,36 @@ def score_overall(
     assessed = [v for v in variables if v.computed_level is not None and v.score is not None]
     levels = tuple(v.computed_level.value for v in assessed if v.computed_level)
     method = framework.overall_method
-    if not assessed:
-        return OverallVerdict(method, None, None, (), override=override, scale=framework.scale)
+
+    def verdict(
+        level: Level | None,
+        score: Fraction | None = None,
+        variable_levels: tuple[int, ...] = (),
+        band: Band | None = None,
+    ) -> OverallVerdict:
+        return OverallVerdict(
+            method,
+            level,
+            score,
+            variable_levels,
+            band,
+            override=override,
+            scale=framework.scale,
+            rated=len(assessed),
+            total=len(variables),
+            needed=framework.variables_needed,
+        )
+
+    if not assessed or len(assessed) < framework.variables_needed:
+        # Too few variables to conclude from: no computed verdict, whatever the method.
+        return verdict(None)
     if method == OverallMethod.MEAN:
         mean = sum((v.score for v in assessed if v.score is not None), Fraction(0)) / len(assessed)
         band = band_for(mean, bands, framework.scale)
-        return OverallVerdict(
-            method, band.level, mean, levels, band, override=override, scale=framework.scale
-        )
+        return verdict(band.level, mean, levels, band)
     ordered = sorted(levels)
     value = ordered[0] if method == OverallMethod.MINIMUM else ordered[(len(ordered) - 1) // 2]
-    return OverallVerdict(
-        method,
-        framework.scale.level(value),
-        None,
-        levels,
-        override=override,
-        scale=framework.scale,
-    )
+    return verdict(framework.scale.level(value), variable_levels=levels)
 
 
 def score_case(

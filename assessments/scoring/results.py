@@ -55,10 +55,19 @@ class FrameworkSpec:
     overall_method: OverallMethod = OverallMethod.MEDIAN
     banding: Banding = Banding.INTERVAL
     thresholds: tuple[Decimal, ...] | None = None
+    # Assessed variables an overall verdict needs; None: every variable.
+    min_variables_rated: int | None = None
 
     @property
     def bands(self) -> tuple[Band, ...]:
         return build_bands(self.scale, self.banding, self.thresholds)
+
+    @property
+    def variables_needed(self) -> int:
+        total = len(self.variables)
+        if self.min_variables_rated is None:
+            return total
+        return max(1, min(self.min_variables_rated, total))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +233,17 @@ class VariableVerdict(_FinalLevel):
         )
 
 
+def overall_label(level: Level | None, rated: int, total: int) -> str:
+    """The overall verdict in words; short of the variables it needs (none computed although
+    some are assessed), it says so with how many are assessed, wherever it is shown."""
+    if level is None and rated > 0:
+        return _("Cannot be concluded yet (%(rated)d of %(total)d variables assessed)") % {
+            "rated": rated,
+            "total": total,
+        }
+    return level_label(level)
+
+
 @dataclass(frozen=True, slots=True)
 class OverallVerdict(_FinalLevel):
     method: OverallMethod
@@ -233,9 +253,26 @@ class OverallVerdict(_FinalLevel):
     band: Band | None = None
     override: Override | None = None
     scale: Scale | None = field(default=None, repr=False)
+    # Variables assessed, in the framework, and needed for a verdict.
+    rated: int = 0
+    total: int = 0
+    needed: int = 0
+
+    @property
+    def concludable(self) -> bool:
+        return self.rated > 0 and self.rated >= self.needed
+
+    @property
+    def label(self) -> str:
+        return overall_label(self.level, self.rated, self.total)
 
     @property
     def explanation(self) -> str:
+        if self.computed_level is None and self.rated:
+            return _(
+                "Only %(rated)d of %(total)d variables are assessed; an overall verdict "
+                "needs %(needed)d."
+            ) % {"rated": self.rated, "total": self.total, "needed": self.needed}
         if self.computed_level is None:
             return _("No variable has been assessed yet: not assessed.")
         values = {

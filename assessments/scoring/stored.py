@@ -100,6 +100,9 @@ def stored_case_score(
         band(stored.computed_level) if mean else None,
         override=overrides.get(None),
         scale=framework.scale,
+        rated=len(levels),
+        total=len(variables),
+        needed=framework.variables_needed,
     )
     raters, units = agreement_counts(
         ratings, [i.code for v in framework.variables for i in v.indicators]

@@ -82,6 +82,7 @@ def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
         overall_method=scoring.OverallMethod(framework.overall_method),
         banding=scoring.Banding(framework.banding),
         thresholds=tuple(Decimal(str(t)) for t in framework.band_thresholds) or None,
+        min_variables_rated=framework.min_variables_rated,
     )
 
 

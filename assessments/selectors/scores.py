@@ -120,17 +120,20 @@ def _level_words(scale_ids: Iterable[int]) -> dict[tuple[int, int], scoring.Leve
     }
 
 
-def cases_with_verdicts(cases: Iterable[Case]) -> list[tuple[Case, scoring.Level | None]]:
-    """Each case (loaded with `result` and `framework`) with its stored overall verdict."""
+def cases_with_verdicts(
+    cases: Iterable[Case],
+) -> list[tuple[Case, scoring.Level | None, str]]:
+    """Each case (loaded with `result` and `framework`) with its stored overall verdict and
+    that verdict in words ("cannot be concluded yet (3 of 5 …)" short of its variables)."""
     cases = list(cases)
     words = _level_words(case.framework.scale_id for case in cases)
     rows = []
     for case in cases:
         result = getattr(case, "result", None)
         level = result.level if result is not None else None
-        rows.append(
-            (case, words.get((case.framework.scale_id, level)) if level is not None else None)
-        )
+        verdict = words.get((case.framework.scale_id, level)) if level is not None else None
+        rated, total = (result.variables_rated, result.variables_total) if result else (0, 0)
+        rows.append((case, verdict, scoring.overall_label(verdict, rated, total)))
     return rows
 
 

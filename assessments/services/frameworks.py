@@ -60,6 +60,7 @@ def framework_copy(
         overall_method=framework.overall_method,
         banding=framework.banding,
         band_thresholds=list(framework.band_thresholds),
+        min_variables_rated=framework.min_variables_rated,
     )
     validated_save(copy)
     variables = list(framework.variables.prefetch_related("indicators").order_by("order"))
@@ -103,6 +104,7 @@ FRAMEWORK_RULE_FIELDS = {
     "overall_method",
     "banding",
     "band_thresholds",
+    "min_variables_rated",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -203,8 +204,34 @@ def test_a_variable_without_ratings_is_not_assessed_never_zero():
     assert not verdict.assessed
     assert verdict.coverage == (0, 3)
     assert "belum dinilai" in verdict.explanation.lower()
-    # The overall verdict stands on the assessed variable only.
-    assert result.overall.variable_levels == (3,)
+    # One assessed variable of five: by default an overall verdict needs all five.
+    assert result.overall.computed_level is None and result.overall.variable_levels == ()
+
+
+def test_an_overall_verdict_needs_the_frameworks_coverage():
+    """Hand-computed: FTF at 3 and TB at 2 assessed, CP, SU and IO not."""
+    given = ratings(five_levels(3, 2))
+    strict = score_case(FIVE_VARIABLES, given)
+    overall = strict.overall
+    assert (overall.rated, overall.total, overall.needed) == (2, 5, 5)
+    assert overall.level is None and not overall.concludable
+    assert overall.label == "Belum dapat disimpulkan (2 dari 5 variabel dinilai)"
+    assert "2 dari 5 variabel" in overall.explanation and "memerlukan 5" in overall.explanation
+    # A framework content with two variables concludes: median of (2, 3) is the lower, 2.
+    lenient = score_case(replace(FIVE_VARIABLES, min_variables_rated=2), given)
+    assert lenient.overall.concludable and lenient.overall.computed_level.value == 2
+    assert lenient.overall.label == "Terlaksana namun kurang baik"
+    # Three needed, two assessed: not yet, under any method.
+    for method in OverallMethod:
+        three = replace(FIVE_VARIABLES, min_variables_rated=3, overall_method=method)
+        assert score_case(three, given).overall.level is None
+    # An override still stands: the researcher may conclude, with a written reason.
+    overridden = score_case(FIVE_VARIABLES, given, {None: Override(3, "Wawancara Lurah")})
+    assert overridden.overall.level.value == 3 and overridden.overall.computed_level is None
+    # Nothing assessed is "not assessed", not "cannot be concluded".
+    assert score_case(FIVE_VARIABLES, []).overall.label == "Belum dinilai"
+    # A minimum above the number of variables asks for every variable, never more.
+    assert replace(FIVE_VARIABLES, min_variables_rated=9).variables_needed == 5
 
 
 def test_a_case_without_ratings_is_not_assessed():
@@ -233,10 +260,9 @@ def five_levels(*levels: int) -> dict[str, list[int]]:
     ],
 )
 def test_overall_verdict_methods(levels, method, expected):
-    framework = spec(
-        *[(v, [f"{v}1", f"{v}2", f"{v}3"]) for v in ("FTF", "TB", "CP", "SU", "IO")],
-        overall_method=method,
-    )
+    # As many variables as are rated: the coverage rule is tested on its own below.
+    codes = ("FTF", "TB", "CP", "SU", "IO")[: len(levels)]
+    framework = spec(*[(v, [f"{v}1", f"{v}2", f"{v}3"]) for v in codes], overall_method=method)
     result = score_case(framework, ratings(five_levels(*levels)))
     assert result.overall.computed_level.value == expected
 
