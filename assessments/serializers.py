@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from . import selectors
+from . import scoring, selectors
 from .fields import PlaceCodeField
 from .models import (
     Case,
@@ -358,6 +359,35 @@ class VerdictFieldsMixin(serializers.Serializer):
         return verdict.label
 
 
+class RuleOutcomeSerializer(serializers.Serializer):
+    rule = serializers.CharField(
+        help_text="indicator aggregation/banding[/overall method], e.g. median/interval/median"
+    )
+    rule_label = serializers.CharField()
+    level = serializers.IntegerField(allow_null=True)
+    verdict_label = serializers.CharField()
+
+
+class RobustnessSerializer(serializers.Serializer):
+    """The verdict under every shipped rule, the framework's own first."""
+
+    reading = serializers.ChoiceField(choices=["stable", "depends_on_rule", "not_assessed"])
+    stable = serializers.BooleanField()
+    rules = serializers.SerializerMethodField()
+
+    @extend_schema_field(RuleOutcomeSerializer(many=True))
+    def get_rules(self, check) -> list[dict]:
+        return [
+            {
+                "rule": rule.key,
+                "rule_label": rule.label,
+                "level": level.value if level else None,
+                "verdict_label": scoring.level_label(level),
+            }
+            for rule, level in check.outcomes
+        ]
+
+
 class VariableScoreSerializer(VerdictFieldsMixin):
     code = serializers.CharField(source="spec.code")
     name = serializers.CharField(source="spec.name")
@@ -365,6 +395,7 @@ class VariableScoreSerializer(VerdictFieldsMixin):
     coverage = CoverageSerializer()
     agreement = AgreementSerializer()
     indicators = IndicatorScoreSerializer(many=True)
+    robustness = RobustnessSerializer(allow_null=True)
 
 
 class OverallScoreSerializer(VerdictFieldsMixin):
@@ -376,6 +407,7 @@ class OverallScoreSerializer(VerdictFieldsMixin):
     concludable = serializers.BooleanField(
         help_text="enough variables are assessed for an overall verdict"
     )
+    robustness = RobustnessSerializer(allow_null=True)
 
 
 class CaseScoreSerializer(serializers.Serializer):

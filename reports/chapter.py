@@ -180,7 +180,37 @@ def _method_note(case: Case, score: CaseScore) -> list[str]:
             "raters": agreement.raters,
             "units": agreement.units,
         },
+        _robustness_note(score),
     ]
+
+
+def _robustness_note(score: CaseScore) -> str:
+    """Which verdicts another shipped rule would change, and to what."""
+    verdicts = [(v.spec.name, v.robustness) for v in score.variables]
+    verdicts.append((_("the overall verdict"), score.overall.robustness))
+    depending = [
+        _("%(name)s (%(alternatives)s)")
+        % {
+            "name": name,
+            "alternatives": "; ".join(
+                f"{rule.label}: {level_label(level)}" for rule, level in check.alternatives
+            ),
+        }
+        for name, check in verdicts
+        if check is not None and check.reading == "depends_on_rule"
+    ]
+    if not any(check is not None and check.assessed for _name, check in verdicts):
+        return _("Robustness: no verdict has been reached yet to test under other rules.")
+    if not depending:
+        return _(
+            "Robustness: every verdict stays the same under the other shipped rules (median "
+            "or mean of the raters; interval class or percentage of the ideal score; median, "
+            "mean or lowest level overall)."
+        )
+    return _(
+        "Robustness: under the other shipped rules these verdicts would change: %(list)s. "
+        "The others stay the same."
+    ) % {"list": "; ".join(depending)}
 
 
 def build_chapter(case: Case, language: str = "id") -> Chapter:

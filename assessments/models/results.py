@@ -32,6 +32,9 @@ class CaseResult(models.Model):
     complete = models.BooleanField(default=False)
     alpha = models.FloatField(null=True)
     agreement = models.CharField(max_length=20, choices=Agreement.choices)
+    # [[rule key, level or null], …], the framework's own rule first: the overall verdict
+    # under every shipped rule (scoring/robustness.py). Empty: stored before it was kept.
+    rule_levels = models.JSONField(default=list)
     computed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -57,6 +60,8 @@ class VariableResult(models.Model):
     total = models.PositiveSmallIntegerField(default=0)
     alpha = models.FloatField(null=True)
     agreement = models.CharField(max_length=20, choices=Agreement.choices)
+    # The variable's level under every shipped rule, as in CaseResult.rule_levels.
+    rule_levels = models.JSONField(default=list)
 
     class Meta:
         ordering = ["case", "order", "code"]

@@ -9,11 +9,11 @@ floating-point error.
 
 from common.numbers import format_number
 
+from .case import score_case
 from .compute import (
     aggregate_indicator,
     agreement_counts,
     krippendorff_alpha,
-    score_case,
     score_overall,
     score_variable,
     weighted_mean,
@@ -33,6 +33,7 @@ from .results import (
     agreement_label,
     overall_label,
 )
+from .robustness import Robustness, Rule, RuleCheck, robustness
 from .scale import (
     Band,
     Banding,
@@ -62,6 +63,9 @@ __all__ = [
     "OverallVerdict",
     "Override",
     "RatingInput",
+    "Robustness",
+    "Rule",
+    "RuleCheck",
     "Scale",
     "ScoringError",
     "StoredCase",
@@ -77,6 +81,7 @@ __all__ = [
     "krippendorff_alpha",
     "level_label",
     "overall_label",
+    "robustness",
     "score_case",
     "score_overall",
     "score_variable",

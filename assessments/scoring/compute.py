@@ -10,7 +10,6 @@ from fractions import Fraction
 
 from .results import (
     Agreement,
-    CaseScore,
     FrameworkSpec,
     IndicatorScore,
     OverallVerdict,
@@ -144,65 +143,41 @@ def score_overall(
 ) -> OverallVerdict:
     """Overall verdict from the computed (not overridden) variable verdicts."""
     bands = bands if bands is not None else framework.bands
-    assessed = [v for v in variables if v.computed_level is not None and v.score is not None]
-    levels = tuple(v.computed_level.value for v in assessed if v.computed_level)
-    method = framework.overall_method
+    assessed = [
+        (v.score, v.computed_level.value)
+        for v in variables
+        if v.score is not None and v.computed_level is not None
+    ]
+    level, score, band = overall_outcome(assessed, framework.overall_method, bands, framework)
+    return OverallVerdict(
+        framework.overall_method,
+        level,
+        score,
+        tuple(value for _, value in assessed) if level is not None else (),
+        band,
+        override=override,
+        scale=framework.scale,
+        rated=len(assessed),
+        total=len(variables),
+        needed=framework.variables_needed,
+    )
 
-    def verdict(
-        level: Level | None,
-        score: Fraction | None = None,
-        variable_levels: tuple[int, ...] = (),
-        band: Band | None = None,
-    ) -> OverallVerdict:
-        return OverallVerdict(
-            method,
-            level,
-            score,
-            variable_levels,
-            band,
-            override=override,
-            scale=framework.scale,
-            rated=len(assessed),
-            total=len(variables),
-            needed=framework.variables_needed,
-        )
 
+def overall_outcome(
+    assessed: Sequence[tuple[Fraction, int]],
+    method: OverallMethod,
+    bands: Sequence[Band],
+    framework: FrameworkSpec,
+) -> tuple[Level | None, Fraction | None, Band | None]:
+    """The overall level (with the mean and its band for the mean method) from the assessed
+    variables' (score, level); none short of the variables the framework needs."""
     if not assessed or len(assessed) < framework.variables_needed:
         # Too few variables to conclude from: no computed verdict, whatever the method.
-        return verdict(None)
+        return None, None, None
     if method == OverallMethod.MEAN:
-        mean = sum((v.score for v in assessed if v.score is not None), Fraction(0)) / len(assessed)
+        mean = sum((score for score, _ in assessed), Fraction(0)) / len(assessed)
         band = band_for(mean, bands, framework.scale)
-        return verdict(band.level, mean, levels, band)
-    ordered = sorted(levels)
+        return band.level, mean, band
+    ordered = sorted(level for _, level in assessed)
     value = ordered[0] if method == OverallMethod.MINIMUM else ordered[(len(ordered) - 1) // 2]
-    return verdict(framework.scale.level(value), variable_levels=levels)
-
-
-def score_case(
-    framework: FrameworkSpec,
-    ratings: Iterable[RatingInput],
-    overrides: Mapping[str | None, Override] | None = None,
-) -> CaseScore:
-    """Every variable's verdict, the overall verdict and the case's agreement.
-
-    `overrides` maps a variable code (or None for the overall conclusion) to the researcher's
-    override; computed levels are always kept beside it.
-    """
-    overrides = overrides or {}
-    ratings = list(ratings)
-    bands = framework.bands
-    by_indicator: dict[str, list[RatingInput]] = {}
-    for rating in ratings:
-        by_indicator.setdefault(rating.indicator, []).append(rating)
-    variables = tuple(
-        score_variable(spec, framework, by_indicator, overrides.get(spec.code), bands)
-        for spec in framework.variables
-    )
-    units = [i.code for v in framework.variables for i in v.indicators]
-    return CaseScore(
-        framework=framework,
-        variables=variables,
-        overall=score_overall(variables, framework, overrides.get(None), bands),
-        agreement=krippendorff_alpha(ratings, units, framework.scale),
-    )
+    return framework.scale.level(value), None, None

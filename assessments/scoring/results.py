@@ -22,6 +22,10 @@ from .scale import (
     level_label,
 )
 
+if TYPE_CHECKING:
+    # Only for the annotation: robustness.py reads the specs defined here.
+    from .robustness import RuleCheck
+
 
 @dataclass(frozen=True, slots=True)
 class IndicatorSpec:
@@ -177,6 +181,8 @@ class VariableVerdict(_FinalLevel):
     agreement: Agreement
     override: Override | None = None
     scale: Scale | None = field(default=None, repr=False)
+    # The level under every shipped rule, this framework's first (see robustness.py).
+    robustness: RuleCheck | None = None
 
     @property
     def computed_level(self) -> Level | None:
@@ -257,6 +263,7 @@ class OverallVerdict(_FinalLevel):
     rated: int = 0
     total: int = 0
     needed: int = 0
+    robustness: RuleCheck | None = None
 
     @property
     def concludable(self) -> bool:

@@ -4,7 +4,7 @@ overrides as they are now. What a case's page, its scores API and its chapter sh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -19,6 +19,7 @@ from .results import (
     RatingInput,
     VariableVerdict,
 )
+from .robustness import RuleCheck
 from .scale import Band, OverallMethod
 
 
@@ -29,6 +30,8 @@ class StoredVariable:
     alpha: float | None = None
     # Indicator code: (score, level).
     indicators: Mapping[str, tuple[float | None, int | None]] = field(default_factory=dict)
+    # [[rule key, level]], as RuleCheck.stored() gives them.
+    rule_levels: Sequence[Sequence[str | int | None]] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,13 @@ class StoredCase:
     score: float | None = None
     computed_level: int | None = None
     alpha: float | None = None
+    rule_levels: Sequence[Sequence[str | int | None]] = ()
+
+
+def _check(
+    rows: Sequence[Sequence[str | int | None]], framework: FrameworkSpec
+) -> RuleCheck | None:
+    return RuleCheck.from_stored(rows, framework.scale) if rows else None
 
 
 def _fraction(score: float | None) -> Fraction | None:
@@ -72,7 +82,8 @@ def stored_case_score(
                 IndicatorScore(indicator, _fraction(score), tuple(given), band(level))
             )
         raters, units = agreement_counts(
-            [r for i in indicators for r in i.ratings], [i.code for i in spec.indicators]
+            [r for i in indicators for r in i.ratings],
+            [i.code for i in spec.indicators],
         )
         variables.append(
             VariableVerdict(
@@ -83,6 +94,7 @@ def stored_case_score(
                 agreement=Agreement(row.alpha, raters, units),
                 override=overrides.get(spec.code),
                 scale=framework.scale,
+                robustness=_check(row.rule_levels, framework),
             )
         )
     levels = tuple(
@@ -103,6 +115,7 @@ def stored_case_score(
         rated=len(levels),
         total=len(variables),
         needed=framework.variables_needed,
+        robustness=_check(stored.rule_levels, framework),
     )
     raters, units = agreement_counts(
         ratings, [i.code for v in framework.variables for i in v.indicators]

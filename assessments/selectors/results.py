@@ -36,6 +36,7 @@ CASE_COMPARED = (
     "complete",
     "alpha",
     "agreement",
+    "rule_levels",
 )
 VARIABLE_COMPARED = (
     "variable_id",
@@ -49,6 +50,7 @@ VARIABLE_COMPARED = (
     "total",
     "alpha",
     "agreement",
+    "rule_levels",
 )
 INDICATOR_COMPARED = ("indicator_id", "variable_code", "code", "score", "level", "raters")
 

@@ -71,12 +71,15 @@ def case_score_get(case: Case) -> scoring.CaseScore:
         indicators[row.variable_code][row.code] = (row.score, row.level)
     results = scoring.StoredCase(
         variables={
-            v.code: scoring.StoredVariable(v.score, v.computed_level, v.alpha, indicators[v.code])
+            v.code: scoring.StoredVariable(
+                v.score, v.computed_level, v.alpha, indicators[v.code], v.rule_levels
+            )
             for v in stored.variables
         },
         score=stored.case.score,
         computed_level=stored.case.computed_level,
         alpha=stored.case.alpha,
+        rule_levels=stored.case.rule_levels,
     )
     [framework] = frameworks_with_structure(Framework.objects.filter(pk=case.framework_id))
     ratings, overrides = _inputs([case.pk])

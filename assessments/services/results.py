@@ -30,6 +30,10 @@ def _level(level: scoring.Level | None) -> int | None:
     return level.value if level is not None else None
 
 
+def _rule_levels(check: scoring.RuleCheck | None) -> list[list[str | int | None]]:
+    return check.stored() if check is not None else []
+
+
 def case_results_build(
     case: Case, score: scoring.CaseScore, parts: FrameworkPartIds
 ) -> CaseResults:
@@ -46,6 +50,7 @@ def case_results_build(
             complete=bool(indicators) and all(i.rated for i in indicators),
             alpha=score.agreement.alpha,
             agreement=score.agreement.reading,
+            rule_levels=_rule_levels(score.overall.robustness),
         )
     )
     for order, verdict in enumerate(score.variables, start=1):
@@ -64,6 +69,7 @@ def case_results_build(
                 total=total,
                 alpha=verdict.agreement.alpha,
                 agreement=verdict.agreement.reading,
+                rule_levels=_rule_levels(verdict.robustness),
             )
         )
         results.indicators.extend(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q
 from tqdm import tqdm
 
 from assessments import selectors, services
@@ -21,7 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--place", help="a Kemendagri code: the place and all inside it")
         parser.add_argument("--program", help="a program code, e.g. kotaku")
         parser.add_argument(
-            "--missing", action="store_true", help="only cases that have no stored results"
+            "--missing",
+            action="store_true",
+            help="only cases whose stored results are missing or older than what is kept now "
+            "(the rule robustness)",
         )
         parser.add_argument("--check", action="store_true", help="compare, store nothing")
         parser.add_argument(
@@ -44,7 +48,8 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no program {options['program']}.")
             cases = cases.filter(program__code=options["program"])
         if options["missing"]:
-            cases = cases.filter(result__isnull=True)
+            # Every result stored now carries its rule levels; an empty list is from before.
+            cases = cases.filter(Q(result__isnull=True) | Q(result__rule_levels=[]))
         total = cases.count()
         with tqdm(total=total, unit="case", disable=total == 0, file=self.stderr) as bar:
             if options["check"]:
