@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -89,6 +91,9 @@ class MethodSerializer(serializers.Serializer):
     variables_needed = serializers.IntegerField(
         help_text="assessed variables an overall verdict needs (every variable by default); "
         "below it the overall is 'cannot be concluded yet'"
+    )
+    panel_weight = serializers.IntegerField(
+        help_text="how many coders the informant panel's median answer counts as"
     )
 
 
@@ -410,13 +415,57 @@ class OverallScoreSerializer(VerdictFieldsMixin):
     robustness = RobustnessSerializer(allow_null=True)
 
 
+class PanelIndicatorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    answers = serializers.IntegerField()
+    median = ScoreField()
+    iqr = ScoreField(help_text="interquartile range of the informants' answers")
+
+
+class PanelSerializer(serializers.Serializer):
+    """The informant panel in aggregate only, and only from PANEL_MIN_ANSWERS informants."""
+
+    members = serializers.IntegerField()
+    shown = serializers.SerializerMethodField()
+    message = serializers.SerializerMethodField()
+    indicators = serializers.SerializerMethodField()
+    agreement = serializers.SerializerMethodField()
+
+    def _shown(self, panel) -> bool:
+        return selectors.panel_visible(panel)
+
+    def get_shown(self, panel) -> bool:
+        return self._shown(panel)
+
+    def get_message(self, panel) -> str:
+        if self._shown(panel):
+            return ""
+        return _("Too few answers to show (%(count)d of at least %(minimum)d).") % {
+            "count": panel.members,
+            "minimum": settings.PANEL_MIN_ANSWERS,
+        }
+
+    @extend_schema_field(PanelIndicatorSerializer(many=True))
+    def get_indicators(self, panel) -> list[dict]:
+        if not self._shown(panel):
+            return []
+        return list(PanelIndicatorSerializer(panel.indicators, many=True).data)
+
+    @extend_schema_field(AgreementSerializer(allow_null=True))
+    def get_agreement(self, panel) -> dict | None:
+        return AgreementSerializer(panel.agreement).data if self._shown(panel) else None
+
+
 class CaseScoreSerializer(serializers.Serializer):
     case = serializers.IntegerField(source="case_id")
     framework = serializers.CharField(source="framework_code")
     method = MethodSerializer(source="score.framework")
     variables = VariableScoreSerializer(source="score.variables", many=True)
     overall = OverallScoreSerializer(source="score.overall")
-    agreement = AgreementSerializer(source="score.agreement")
+    agreement = AgreementSerializer(
+        source="score.agreement", help_text="among the coders; the informant panel is apart"
+    )
+    panel = PanelSerializer(source="score.panel", allow_null=True)
 
 
 class ScoreCodesSerializer(serializers.Serializer):

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0010_framework_min_variables_rated'),
+        ("assessments", "0010_framework_min_variables_rated"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='caseresult',
-            name='rule_levels',
+            model_name="caseresult",
+            name="rule_levels",
             field=models.JSONField(default=list),
         ),
         migrations.AddField(
-            model_name='variableresult',
-            name='rule_levels',
+            model_name="variableresult",
+            name="rule_levels",
             field=models.JSONField(default=list),
         ),
     ]

@@ -138,6 +138,7 @@ class Rating(models.Model):
         WAWANCARA = "wawancara", _("interview")
         DOKUMEN = "dokumen", _("document")
         OBSERVASI = "observasi", _("observation")
+        KUESIONER = "kuesioner", _("questionnaire")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="ratings")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="ratings")

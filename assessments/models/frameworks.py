@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -123,6 +123,16 @@ class Framework(models.Model):
         help_text=_(
             "How many variables must be assessed before the overall verdict is drawn. "
             "Empty: every variable."
+        ),
+    )
+    panel_weight = models.PositiveSmallIntegerField(
+        _("weight of the informant panel"),
+        default=1,
+        validators=[MaxValueValidator(10)],
+        help_text=_(
+            "How many coders the informants' answer counts as in an indicator score: the "
+            "panel's median answer is one voice beside each coder's rating. 0: the panel is "
+            "shown, but does not count."
         ),
     )
     created = models.DateTimeField(auto_now_add=True)

@@ -13,11 +13,14 @@ from .case import score_case
 from .compute import (
     aggregate_indicator,
     agreement_counts,
+    coders_only,
+    indicator_voices,
     krippendorff_alpha,
     score_overall,
     score_variable,
     weighted_mean,
 )
+from .panel import PanelIndicator, PanelSpread, panel_spread
 from .results import (
     AGREEMENT_READINGS,
     Agreement,
@@ -62,6 +65,8 @@ __all__ = [
     "OverallMethod",
     "OverallVerdict",
     "Override",
+    "PanelIndicator",
+    "PanelSpread",
     "RatingInput",
     "Robustness",
     "Rule",
@@ -77,10 +82,13 @@ __all__ = [
     "agreement_label",
     "band_for",
     "build_bands",
+    "coders_only",
     "format_number",
+    "indicator_voices",
     "krippendorff_alpha",
     "level_label",
     "overall_label",
+    "panel_spread",
     "robustness",
     "score_case",
     "score_overall",

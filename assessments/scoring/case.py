@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from .compute import krippendorff_alpha, score_overall, score_variable
+from .compute import coders_only, krippendorff_alpha, score_overall, score_variable
+from .panel import panel_spread
 from .results import CaseScore, FrameworkSpec, Override, RatingInput
 from .robustness import robustness
 
@@ -38,5 +39,6 @@ def score_case(
         framework=framework,
         variables=tuple(replace(v, robustness=checks.variables[v.spec.code]) for v in variables),
         overall=replace(overall, robustness=checks.overall),
-        agreement=krippendorff_alpha(ratings, units, framework.scale),
+        agreement=krippendorff_alpha(coders_only(ratings), units, framework.scale),
+        panel=panel_spread(framework, ratings),
     )

@@ -21,8 +21,25 @@ from .results import (
 from .scale import Band, IndicatorAggregation, Level, OverallMethod, Scale, band_for
 
 
-def aggregate_indicator(values: Sequence[int], method: IndicatorAggregation) -> Fraction | None:
-    """One indicator's score from its raters' values; None when nobody rated it."""
+def indicator_voices(ratings: Iterable[RatingInput], panel_weight: int) -> list[Fraction]:
+    """The values an indicator is scored from: each coder's, and the informant panel's as one
+    voice (the median of its members' answers) counted `panel_weight` times."""
+    coders = [Fraction(r.value) for r in ratings if r.value is not None and not r.panel]
+    panel = [Fraction(r.value) for r in ratings if r.value is not None and r.panel]
+    if panel and panel_weight > 0:
+        coders.extend([Fraction(statistics.median(panel))] * panel_weight)
+    return coders
+
+
+def coders_only(ratings: Iterable[RatingInput]) -> list[RatingInput]:
+    """Agreement is the coders': the panel's spread is its own (see `panel_spread`)."""
+    return [r for r in ratings if not r.panel]
+
+
+def aggregate_indicator(
+    values: Sequence[int | Fraction], method: IndicatorAggregation
+) -> Fraction | None:
+    """One indicator's score from its voices' values; None when nobody rated it."""
     if not values:
         return None
     fractions = [Fraction(v) for v in values]
@@ -104,7 +121,7 @@ def score_variable(
         ratings = tuple(
             sorted(ratings_by_indicator.get(indicator.code, ()), key=lambda r: str(r.rater))
         )
-        values = [r.value for r in ratings if r.value is not None]
+        values = indicator_voices(ratings, framework.panel_weight)
         indicator_score = aggregate_indicator(values, framework.indicator_aggregation)
         indicator_scores.append(
             IndicatorScore(
@@ -128,7 +145,7 @@ def score_variable(
         band=band_for(score, bands, framework.scale) if score is not None else None,
         indicators=tuple(indicator_scores),
         agreement=krippendorff_alpha(
-            all_ratings, [i.code for i in spec.indicators], framework.scale
+            coders_only(all_ratings), [i.code for i in spec.indicators], framework.scale
         ),
         override=override,
         scale=framework.scale,

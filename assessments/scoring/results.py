@@ -24,6 +24,7 @@ from .scale import (
 
 if TYPE_CHECKING:
     # Only for the annotation: robustness.py reads the specs defined here.
+    from .panel import PanelSpread
     from .robustness import RuleCheck
 
 
@@ -61,6 +62,8 @@ class FrameworkSpec:
     thresholds: tuple[Decimal, ...] | None = None
     # Assessed variables an overall verdict needs; None: every variable.
     min_variables_rated: int | None = None
+    # How many coders the informant panel's answer counts as (0: it informs, but not the score).
+    panel_weight: int = 1
 
     @property
     def bands(self) -> tuple[Band, ...]:
@@ -79,6 +82,8 @@ class RatingInput:
     indicator: str
     rater: int | str
     value: int | None
+    # An informant's answer: one member of the case's panel, not a coder.
+    panel: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +317,9 @@ class CaseScore:
     framework: FrameworkSpec
     variables: tuple[VariableVerdict, ...]
     overall: OverallVerdict
+    # The coders' agreement; the informant panel's spread is apart.
     agreement: Agreement
+    panel: PanelSpread | None = None
 
     def variable(self, code: str) -> VariableVerdict:
         for verdict in self.variables:

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
-from .compute import aggregate_indicator, overall_outcome, weighted_mean
+from .compute import aggregate_indicator, indicator_voices, overall_outcome, weighted_mean
 from .results import FrameworkSpec, RatingInput
 from .scale import (
     Band,
@@ -150,7 +150,7 @@ def _bands(framework: FrameworkSpec, banding: Banding) -> tuple[Band, ...]:
 
 
 def _variable_outcomes(
-    framework: FrameworkSpec, values: Mapping[str, Sequence[int]], rule: Rule
+    framework: FrameworkSpec, values: Mapping[str, Sequence[Fraction]], rule: Rule
 ) -> dict[str, Outcome]:
     """Each variable's (score, level) under one rule; None where nothing is rated."""
     bands = _bands(framework, rule.banding)
@@ -169,10 +169,13 @@ def _variable_outcomes(
 
 
 def robustness(framework: FrameworkSpec, ratings: Iterable[RatingInput]) -> Robustness:
-    values: dict[str, list[int]] = {}
+    by_indicator: dict[str, list[RatingInput]] = {}
     for rating in ratings:
-        if rating.value is not None:
-            values.setdefault(rating.indicator, []).append(rating.value)
+        by_indicator.setdefault(rating.indicator, []).append(rating)
+    values = {
+        code: indicator_voices(given, framework.panel_weight)
+        for code, given in by_indicator.items()
+    }
     variable_rules, overall_rules = _rules(framework)
     by_rule = {rule: _variable_outcomes(framework, values, rule) for rule in variable_rules}
     variables = {}

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .compute import agreement_counts
+from .compute import agreement_counts, coders_only
+from .panel import panel_spread
 from .results import (
     Agreement,
     CaseScore,
@@ -82,7 +83,7 @@ def stored_case_score(
                 IndicatorScore(indicator, _fraction(score), tuple(given), band(level))
             )
         raters, units = agreement_counts(
-            [r for i in indicators for r in i.ratings],
+            coders_only(r for i in indicators for r in i.ratings),
             [i.code for i in spec.indicators],
         )
         variables.append(
@@ -118,11 +119,13 @@ def stored_case_score(
         robustness=_check(stored.rule_levels, framework),
     )
     raters, units = agreement_counts(
-        ratings, [i.code for v in framework.variables for i in v.indicators]
+        coders_only(ratings), [i.code for v in framework.variables for i in v.indicators]
     )
     return CaseScore(
         framework=framework,
         variables=tuple(variables),
         overall=overall,
         agreement=Agreement(stored.alpha, raters, units),
+        # Descriptive, from the answers the page reads anyway; no verdict depends on it.
+        panel=panel_spread(framework, ratings),
     )

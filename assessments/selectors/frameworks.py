@@ -83,6 +83,7 @@ def framework_spec(framework: Framework) -> scoring.FrameworkSpec:
         banding=scoring.Banding(framework.banding),
         thresholds=tuple(Decimal(str(t)) for t in framework.band_thresholds) or None,
         min_variables_rated=framework.min_variables_rated,
+        panel_weight=framework.panel_weight,
     )
 
 

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet, Sum
 
 from .. import scoring
@@ -14,6 +15,7 @@ from ..models import (
     CaseResult,
     Conclusion,
     Framework,
+    Rater,
     Rating,
     ScaleLevel,
     VariableResult,
@@ -27,10 +29,12 @@ def _inputs(
 ) -> tuple[dict[int, list[scoring.RatingInput]], dict[int, dict[str | None, scoring.Override]]]:
     """The ratings and overrides of these cases: two queries."""
     ratings: dict[int, list[scoring.RatingInput]] = defaultdict(list)
-    for case_id, indicator_code, rater_id, value in Rating.objects.filter(
+    for case_id, indicator_code, rater_id, value, kind in Rating.objects.filter(
         case_id__in=case_ids
-    ).values_list("case_id", "indicator__code", "rater_id", "value"):
-        ratings[case_id].append(scoring.RatingInput(indicator_code, rater_id, value))
+    ).values_list("case_id", "indicator__code", "rater_id", "value", "rater__kind"):
+        # An informant's answer is one member's of the case's panel, not a coder's rating.
+        panel = kind == Rater.Kind.INFORMANT
+        ratings[case_id].append(scoring.RatingInput(indicator_code, rater_id, value, panel))
     overrides: dict[int, dict[str | None, scoring.Override]] = defaultdict(dict)
     for case_id, variable_code, level, reason in Conclusion.objects.filter(
         case_id__in=case_ids, override_level__isnull=False
@@ -121,6 +125,12 @@ def _level_words(scale_ids: Iterable[int]) -> dict[tuple[int, int], scoring.Leve
         (level.scale_id, level.value): level.to_spec()
         for level in ScaleLevel.objects.filter(scale_id__in=set(scale_ids))
     }
+
+
+def panel_visible(panel: scoring.PanelSpread | None) -> bool:
+    """The informant panel's spread is shown (page and API alike) only from PANEL_MIN_ANSWERS
+    informants on: fewer would let a reader work out one informant's answers."""
+    return panel is not None and panel.members >= settings.PANEL_MIN_ANSWERS
 
 
 def cases_with_verdicts(

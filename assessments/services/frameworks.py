@@ -61,6 +61,7 @@ def framework_copy(
         banding=framework.banding,
         band_thresholds=list(framework.band_thresholds),
         min_variables_rated=framework.min_variables_rated,
+        panel_weight=framework.panel_weight,
     )
     validated_save(copy)
     variables = list(framework.variables.prefetch_related("indicators").order_by("order"))
@@ -105,6 +106,7 @@ FRAMEWORK_RULE_FIELDS = {
     "banding",
     "band_thresholds",
     "min_variables_rated",
+    "panel_weight",
 }
 
 

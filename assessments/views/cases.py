@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -81,12 +82,15 @@ def case_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
+    score = selectors.case_score_get(case)
     return render(
         request,
         "assessments/case_detail.html",
         {
             "case": case,
-            "score": selectors.case_score_get(case),
+            "score": score,
+            "panel_visible": selectors.panel_visible(score.panel),
+            "panel_minimum": settings.PANEL_MIN_ANSWERS,
             "can_edit": selectors.case_can_edit(request.user, case),
             "informants": selectors.case_informant_counts(case),
         },

@@ -127,7 +127,7 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
                 rater=rater.pk,
                 value=row["form"].cleaned_data["value"],
                 evidence=row["form"].cleaned_data["evidence"],
-                source_type=Rating.SourceType.WAWANCARA,
+                source_type=Rating.SourceType.KUESIONER,
                 source_detail=_("Informant questionnaire"),
             )
             for row in rows

@@ -209,6 +209,9 @@ REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=60)
 RATINGS_PER_REQUEST = env.int("RATINGS_PER_REQUEST", default=500)
 # How long an informant's questionnaire link works after it is issued or renewed.
 INFORMANT_LINK_DAYS = env.int("INFORMANT_LINK_DAYS", default=60)
+# The informant panel's spread is shown only from this many answers on: fewer would let a
+# reader work out one informant's answers.
+PANEL_MIN_ANSWERS = env.int("PANEL_MIN_ANSWERS", default=3)
 # Report batches one user may have waiting or running at once.
 REPORT_BATCHES_PER_USER = env.int("REPORT_BATCHES_PER_USER", default=3)
 
