@@ -33,6 +33,7 @@ from .serializers import (
     CaseSerializer,
     ConclusionSerializer,
     FrameworkCopySerializer,
+    FrameworkRuleSerializer,
     FrameworkSerializer,
     PlaceSerializer,
     ProgramSerializer,
@@ -40,6 +41,7 @@ from .serializers import (
     RatingBatchResultSerializer,
     RatingSerializer,
     RecommendationSerializer,
+    RulePreviewSerializer,
     ScoreCodesSerializer,
     ScoreRowSerializer,
     VariableInputSerializer,
@@ -105,6 +107,46 @@ class FrameworkViewSet(viewsets.ReadOnlyModelViewSet):
             framework=self.get_object(), owner=api_user(request), **data.validated_data
         )
         return self._detail(copy, status.HTTP_201_CREATED)
+
+    def _rule(self, framework: Framework) -> Response:
+        return Response(FrameworkRuleSerializer(framework).data)
+
+    @extend_schema(methods=["GET"], responses={200: FrameworkRuleSerializer})
+    @extend_schema(
+        methods=["PUT"],
+        request=FrameworkRuleSerializer,
+        responses={200: FrameworkRuleSerializer},
+        description="Sets the rule of your own framework copy and scores its cases again; "
+        "refused (400) for a shipped framework or one that a published case uses.",
+    )
+    @action(detail=True, methods=["get", "put"])
+    def rule(self, request: Request, pk: Any = None) -> Response:
+        framework = self.get_object()
+        if request.method == "PUT":
+            data = FrameworkRuleSerializer(data=request.data)
+            data.is_valid(raise_exception=True)
+            services.framework_update(
+                framework=framework, user=api_user(request), **data.validated_data
+            )
+            framework.refresh_from_db()
+        return self._rule(framework)
+
+    @extend_schema(
+        request=FrameworkRuleSerializer,
+        responses={200: RulePreviewSerializer},
+        description="What the proposed rule would change in your cases on this framework; "
+        "nothing is saved.",
+    )
+    @action(detail=True, methods=["post"], url_path="rule/preview")
+    def rule_preview(self, request: Request, pk: Any = None) -> Response:
+        framework = self.get_object()
+        services.framework_assert_editable(framework=framework, user=api_user(request))
+        data = FrameworkRuleSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        preview = selectors.framework_rule_preview(
+            framework=framework, user=api_user(request), rule=data.validated_data
+        )
+        return Response(RulePreviewSerializer(preview).data)
 
     @extend_schema(request=VariableInputSerializer, responses={201: VariableSerializer})
     @action(detail=True, methods=["post"])
@@ -172,7 +214,7 @@ class RaterListApi(CaseNestedMixin, generics.ListCreateAPIView):
     ordering_fields = ["name", "kind"]
 
     def case_queryset(self, case: Case):
-        return selectors.case_raters(case)
+        return selectors.case_raters_visible(self.request.user, case)
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:
         serializer.instance = services.rater_create(
@@ -196,7 +238,7 @@ class RatingListApi(CaseNestedMixin, generics.ListCreateAPIView):
     ordering_fields = ["updated", "value"]
 
     def case_queryset(self, case: Case):
-        return selectors.case_ratings(case)
+        return selectors.case_ratings_visible(self.request.user, case)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case(write=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -230,3 +231,69 @@ class IndicatorEditForm(RenameForm):
         if not weight.is_finite() or weight < Decimal("0.01"):
             raise ValidationError(_("The weight must be at least 0,01."))
         return weight
+
+
+class InformantQuotesForm(forms.Form):
+    """The informant answers a researcher marks quotable in the chapter."""
+
+    quotable = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args: Any, answers: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_choices(self, "quotable", [(str(answer.pk), str(answer.pk)) for answer in answers])
+
+
+class FrameworkRuleForm(forms.Form):
+    """A framework's rule as the researcher sets it; cut points the Indonesian way
+    ("1,75; 2,50; 3,25")."""
+
+    indicator_aggregation = forms.ChoiceField(
+        label=_("Indicator score"), choices=Framework.IndicatorAggregation.choices
+    )
+    banding = forms.ChoiceField(label=_("Banding"), choices=Framework.Banding.choices)
+    band_thresholds = forms.CharField(
+        label=_("Cut points (explicit banding only)"),
+        required=False,
+        help_text=_("One ascending cut point between each two levels, e.g. 1,75; 2,50; 3,25."),
+    )
+    overall_method = forms.ChoiceField(
+        label=_("Overall verdict"), choices=Framework.OverallMethod.choices
+    )
+    min_variables_rated = forms.IntegerField(
+        label=_("Variables needed for an overall verdict"),
+        required=False,
+        min_value=1,
+        help_text=_("Empty: every variable."),
+    )
+    panel_weight = forms.IntegerField(
+        label=_("Weight of the informant panel"),
+        min_value=0,
+        max_value=10,
+        help_text=_("How many coders the informants' median answer counts as."),
+    )
+
+    @classmethod
+    def initial_for(cls, framework: Framework) -> dict[str, Any]:
+        thresholds = "; ".join(str(t).replace(".", ",") for t in framework.band_thresholds)
+        return {
+            "indicator_aggregation": framework.indicator_aggregation,
+            "banding": framework.banding,
+            "band_thresholds": thresholds,
+            "overall_method": framework.overall_method,
+            "min_variables_rated": framework.min_variables_rated,
+            "panel_weight": framework.panel_weight,
+        }
+
+    def clean_band_thresholds(self) -> list[float]:
+        text = self.cleaned_data["band_thresholds"].strip()
+        if not text:
+            return []
+        points = []
+        for part in text.replace(";", " ").split():
+            try:
+                points.append(float(Decimal(part.replace(",", "."))))
+            except ArithmeticError:
+                raise ValidationError(
+                    _("%(value)s is not a number.") % {"value": part}, code="invalid"
+                ) from None
+        return points

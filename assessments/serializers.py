@@ -348,7 +348,9 @@ class IndicatorScoreSerializer(serializers.Serializer):
     name = serializers.CharField(source="spec.name")
     weight = serializers.FloatField(source="spec.weight")
     score = ScoreField(allow_null=True)
-    ratings = RatingValueSerializer(many=True)
+    ratings = RatingValueSerializer(
+        many=True, source="coder_ratings", help_text="the coders'; the informants' are in `panel`"
+    )
 
 
 class VerdictFieldsMixin(serializers.Serializer):
@@ -493,3 +495,43 @@ class ScoreRowSerializer(serializers.Serializer):
     computed_level = serializers.IntegerField(allow_null=True)
     rated = serializers.IntegerField()
     total = serializers.IntegerField()
+
+
+class FrameworkRuleSerializer(serializers.Serializer):
+    """A framework's scoring rule; a PUT may leave out what stays as it is."""
+
+    indicator_aggregation = serializers.ChoiceField(
+        choices=Framework.IndicatorAggregation.choices, required=False
+    )
+    banding = serializers.ChoiceField(choices=Framework.Banding.choices, required=False)
+    band_thresholds = serializers.ListField(
+        child=serializers.FloatField(), required=False, help_text="for explicit banding"
+    )
+    overall_method = serializers.ChoiceField(
+        choices=Framework.OverallMethod.choices, required=False
+    )
+    min_variables_rated = serializers.IntegerField(
+        min_value=1, allow_null=True, required=False, help_text="null: every variable"
+    )
+    panel_weight = serializers.IntegerField(min_value=0, max_value=10, required=False)
+
+
+class VerdictChangeSerializer(serializers.Serializer):
+    case = serializers.IntegerField(source="case.pk")
+    case_title = serializers.CharField(source="case.title")
+    variable = serializers.CharField(source="code", help_text="empty for the overall verdict")
+    before = serializers.IntegerField(source="before.value", allow_null=True)
+    after = serializers.IntegerField(source="after.value", allow_null=True)
+    before_label = serializers.SerializerMethodField()
+    after_label = serializers.SerializerMethodField()
+
+    def get_before_label(self, change) -> str:
+        return scoring.level_label(change.before)
+
+    def get_after_label(self, change) -> str:
+        return scoring.level_label(change.after)
+
+
+class RulePreviewSerializer(serializers.Serializer):
+    cases = serializers.IntegerField(help_text="your cases on this framework")
+    changes = VerdictChangeSerializer(many=True)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/<int:pk>/edit/", views.case_edit, name="case-edit"),
     path("cases/<int:pk>/raters/", views.raters, name="case-raters"),
     path("cases/<int:pk>/raters/<int:rater_pk>/link/", views.informant_link, name="informant-link"),
+    path("cases/<int:pk>/informants/quotes/", views.informant_quotes, name="informant-quotes"),
     path("cases/<int:pk>/rate/<str:code>/", views.rate_variable, name="rate-variable"),
     path(
         "cases/<int:pk>/rate/<str:code>/<str:indicator_code>/",

@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments import selectors as assessment_selectors
-from assessments.models import Case, Rating
+from assessments.models import Case, Rater, Rating
 from assessments.scoring import CaseScore, Level, VariableVerdict, format_number, level_label
 
 
@@ -78,8 +78,10 @@ class Chapter:
 
 def _attribution(rating: Rating) -> str:
     who = rating.rater.name
-    if rating.rater.kind == "informant":
-        who = _("informant %(name)s") % {"name": rating.rater.role or rating.rater.name}
+    if rating.rater.kind == Rater.Kind.INFORMANT:
+        # By role, never by name.
+        role = rating.rater.role.strip()
+        who = _("informant, %(role)s") % {"role": role} if role else _("informant")
     parts = [who]
     if rating.source_type:
         parts.append(rating.get_source_type_display())
@@ -239,6 +241,8 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
         score = assessment_selectors.case_score_get(case)
         ratings: dict[str, list[Rating]] = {}
         for rating in case.ratings.all():
+            if rating.rater.kind == Rater.Kind.INFORMANT and not rating.quotable:
+                continue  # an informant's words only once a researcher marked them quotable
             ratings.setdefault(rating.indicator.code, []).append(rating)
         narratives = {
             (c.variable.code if c.variable else None): c.narrative for c in case.conclusions.all()

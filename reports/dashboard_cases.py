@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 
 from assessments import scoring
-from assessments.models import Indicator, IndicatorResult, Rating, ScaleLevel, Visitor
+from assessments.models import Indicator, IndicatorResult, Rater, Rating, ScaleLevel, Visitor
 
 from .dashboard import Scope, scope_cases
 
@@ -36,11 +36,12 @@ def indicator_results(
 
 
 def indicator_cases(results: list[IndicatorResult], indicator: Indicator) -> list[IndicatorCase]:
-    """These results with the words of their levels and every rater's rating and evidence for
-    the indicator: two queries."""
+    """These results with the words of their levels and every coder's rating and evidence for
+    the indicator (informants count in the score as a panel, never one by one): two queries."""
     ratings: dict[int, list[Rating]] = defaultdict(list)
     for rating in (
         Rating.objects.filter(case_id__in=[r.case_id for r in results], indicator=indicator)
+        .exclude(rater__kind=Rater.Kind.INFORMANT)
         .select_related("rater")
         .order_by("rater__kind", "rater__name")
     ):

@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from assessments.models import Rater
 from common.spreadsheets import csv_bytes, workbook_bytes
 
 from .chapter import Chapter
@@ -71,6 +72,8 @@ def rating_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
     }
     rows = []
     for rating in chapter.case.ratings.all():
+        if rating.rater.kind == Rater.Kind.INFORMANT:
+            continue  # the informants leave the app as a panel only: in the scores
         variable, name = names.get(rating.indicator.code, ("", rating.indicator.code))
         rows.append(
             [

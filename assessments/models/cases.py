@@ -150,6 +150,9 @@ class Rating(models.Model):
     source_type = models.CharField(_("source type"), max_length=20, choices=SourceType, blank=True)
     source_detail = models.CharField(_("source detail"), max_length=300, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
+    # An informant's free text reaches the chapter only once a researcher has read it and
+    # marked it quotable (attributed by role, never by name).
+    quotable = models.BooleanField(_("quotable in the chapter"), default=False)
     updated = models.DateTimeField(auto_now=True)
     # Optimistic locking: a save must name the version it was loaded at.
     version = models.PositiveIntegerField(default=1, editable=False)

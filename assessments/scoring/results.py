@@ -145,6 +145,11 @@ class IndicatorScore:
         return self.score is not None
 
     @property
+    def coder_ratings(self) -> tuple[RatingInput, ...]:
+        """The coders' ratings; the informants' answers are the panel's, shown in aggregate."""
+        return tuple(r for r in self.ratings if not r.panel)
+
+    @property
     def level(self) -> Level | None:
         return self.band.level if self.band else None
 

@@ -101,9 +101,23 @@ def case_raters(case: Case) -> QuerySet[Rater]:
     return case.raters.order_by("kind", "name")
 
 
-def case_raters_with_counts(case: Case) -> QuerySet[Rater]:
-    """The raters with `rating_count`, the number of indicators each has given a level."""
-    return case_raters(case).annotate(
+def case_sees_informants(user: Visitor, case: Case) -> bool:
+    """Informants' names, roles and single answers are for the case's researchers only;
+    everyone else sees the panel in aggregate."""
+    return case_can_edit(user, case)
+
+
+def case_raters_visible(user: Visitor, case: Case) -> QuerySet[Rater]:
+    raters = case_raters(case)
+    if case_sees_informants(user, case):
+        return raters
+    return raters.exclude(kind=Rater.Kind.INFORMANT)
+
+
+def case_raters_with_counts(user: Visitor, case: Case) -> QuerySet[Rater]:
+    """The raters the user may see, with `rating_count`, the number of indicators each has
+    given a level."""
+    return case_raters_visible(user, case).annotate(
         rating_count=Count("ratings", filter=Q(ratings__value__isnull=False))
     )
 
@@ -128,8 +142,27 @@ def case_ratings(case: Case) -> QuerySet[Rating]:
     )
 
 
-def case_rating(case: Case, pk: int) -> Rating | None:
-    return case.ratings.select_related("indicator", "rater").filter(pk=pk).first()
+def case_ratings_visible(user: Visitor, case: Case) -> QuerySet[Rating]:
+    ratings = case_ratings(case)
+    if case_sees_informants(user, case):
+        return ratings
+    return ratings.exclude(rater__kind=Rater.Kind.INFORMANT)
+
+
+def case_informant_answers(case: Case) -> QuerySet[Rating]:
+    """The informants' written answers, for the researcher who decides what may be quoted."""
+    return (
+        Rating.objects.filter(case=case, rater__kind=Rater.Kind.INFORMANT)
+        .exclude(evidence="")
+        .select_related("indicator", "rater")
+        .order_by("indicator__variable__order", "indicator__order", "rater__name")
+    )
+
+
+def case_rating(user: Visitor, case: Case, pk: int) -> Rating | None:
+    """One rating the user may see (an informant's only for the case's researchers)."""
+    visible = case_ratings_visible(user, case)
+    return visible.select_related("indicator", "rater").filter(pk=pk).first()
 
 
 def case_conclusion(case: Case, pk: int) -> Conclusion | None:

@@ -24,7 +24,7 @@ from .frameworks import framework_spec, frameworks_with_structure
 from .results import stored_case_results
 
 
-def _inputs(
+def scoring_inputs(
     case_ids: list[int],
 ) -> tuple[dict[int, list[scoring.RatingInput]], dict[int, dict[str | None, scoring.Override]]]:
     """The ratings and overrides of these cases: two queries."""
@@ -55,7 +55,7 @@ def case_scores_compute(cases: Iterable[Case]) -> dict[int, scoring.CaseScore]:
         framework.pk: framework_spec(framework)
         for framework in frameworks_with_structure(Framework.objects.filter(pk__in=framework_ids))
     }
-    ratings, overrides = _inputs([case.pk for case in cases])
+    ratings, overrides = scoring_inputs([case.pk for case in cases])
     return {
         case.pk: scoring.score_case(
             frameworks[case.framework_id], ratings[case.pk], overrides[case.pk]
@@ -86,7 +86,7 @@ def case_score_get(case: Case) -> scoring.CaseScore:
         rule_levels=stored.case.rule_levels,
     )
     [framework] = frameworks_with_structure(Framework.objects.filter(pk=case.framework_id))
-    ratings, overrides = _inputs([case.pk])
+    ratings, overrides = scoring_inputs([case.pk])
     return scoring.stored_case_score(
         framework_spec(framework), results, ratings[case.pk], overrides[case.pk]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 
 from django.core import signing
 from django.db import transaction
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from common.errors import ApplicationError
 from common.saving import validated_save
 
-from ..models import Case, Rater, User
+from ..models import Case, Rater, Rating, User
 from .results import case_results_store
 
 
@@ -117,3 +118,27 @@ def informant_rater_from_token(token: str) -> Rater:
             "expired", _("This link has expired. Ask the researcher to renew it.")
         )
     return rater
+
+
+@transaction.atomic
+def informant_quotes_set(*, case: Case, quotable: Collection[int]) -> int:
+    """Which informant answers (with free text) the chapter may quote: those named, and no
+    other. How many changed; each change is kept in the rating's history."""
+    answers = list(
+        Rating.objects.select_for_update()
+        .filter(case=case, rater__kind=Rater.Kind.INFORMANT)
+        .exclude(evidence="")
+    )
+    unknown = set(quotable) - {answer.pk for answer in answers}
+    if unknown:
+        raise ApplicationError(
+            {
+                "quotable": _("Not an informant's written answer in this case: %(ids)s.")
+                % {"ids": ", ".join(str(pk) for pk in sorted(unknown))}
+            }
+        )
+    changed = [answer for answer in answers if answer.quotable != (answer.pk in quotable)]
+    for answer in changed:
+        answer.quotable = answer.pk in quotable
+        answer.save(update_fields=["quotable"])
+    return len(changed)

@@ -7,7 +7,7 @@ from .cases import case_create, case_detail, case_edit, home, place_search_view
 from .conclusions import conclusions, recommendation_add, recommendation_delete
 from .frameworks import framework_edit, frameworks
 from .history import conclusion_history, rating_history
-from .raters import informant, informant_link, raters
+from .raters import informant, informant_link, informant_quotes, raters
 from .rating import rate_indicator, rate_variable
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "home",
     "informant",
     "informant_link",
+    "informant_quotes",
     "place_search_view",
     "rate_indicator",
     "rate_variable",

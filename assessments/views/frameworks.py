@@ -17,6 +17,7 @@ from .. import selectors, services
 from ..forms import (
     FrameworkActionForm,
     FrameworkCopyForm,
+    FrameworkRuleForm,
     IndicatorEditForm,
     IndicatorForm,
     RenameForm,
@@ -26,6 +27,10 @@ from ..http import AuthedRequest
 from ..models import Framework
 
 ADD_FORMS = {"add_variable": "variable", "add_indicator": "indicator"}
+
+
+# The rule form's buttons: see the verdicts change first, then save.
+RULE_ACTIONS = ("rule_preview", "rule_save")
 
 
 @login_required
@@ -94,6 +99,26 @@ def _framework_action(request: AuthedRequest, framework: Framework, forms: dict[
     return True
 
 
+def _rule_action(
+    request: AuthedRequest, framework: Framework, form: FrameworkRuleForm, action: str
+) -> tuple[bool, selectors.RulePreview | None]:
+    """Previews or saves the rule form: (saved, the preview to show)."""
+    if not form.is_valid():
+        return False, None
+    try:
+        if action == "rule_preview":
+            rule = form.cleaned_data
+            return False, selectors.framework_rule_preview(
+                framework=framework, user=request.user, rule=rule
+            )
+        services.framework_update(framework=framework, user=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        apply_service_error(form, error)
+        return False, None
+    messages.success(request, _("Rule saved; its cases are scored again."))
+    return True, None
+
+
 @login_required
 def framework_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     framework = selectors.framework_get_for(user=request.user, pk=pk)
@@ -105,6 +130,16 @@ def framework_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         locked_reason = " ".join(error.messages)
     action = request.POST.get("action", "")
+    rule_form = FrameworkRuleForm(
+        request.POST if action in RULE_ACTIONS else None,
+        initial=FrameworkRuleForm.initial_for(framework),
+        prefix="rule",
+    )
+    preview = None
+    if request.method == "POST" and action in RULE_ACTIONS and not locked_reason:
+        saved, preview = _rule_action(request, framework, rule_form, action)
+        if saved:
+            return redirect("framework-edit", framework.pk)
     forms: dict[str, Any] = {
         "variable": VariableForm(
             request.POST if action == "add_variable" else None, prefix="new-variable"
@@ -113,7 +148,7 @@ def framework_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             request.POST if action == "add_indicator" else None, prefix="new-indicator"
         ),
     }
-    if request.method == "POST":
+    if request.method == "POST" and (action not in RULE_ACTIONS or locked_reason):
         if locked_reason:
             messages.error(request, locked_reason)
             return redirect("framework-edit", framework.pk)
@@ -138,5 +173,7 @@ def framework_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             "locked_reason": locked_reason,
             "forms": forms,
             "cases": selectors.framework_visible_case_count(framework, request.user),
+            "rule_form": rule_form,
+            "preview": preview,
         },
     )

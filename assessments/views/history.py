@@ -73,7 +73,7 @@ def _history_page(
 @login_required
 def rating_history(request: AuthedRequest, pk: int, rating_pk: int) -> HttpResponse:
     case = case_for(request, pk)
-    rating = selectors.case_rating(case, rating_pk)
+    rating = selectors.case_rating(request.user, case, rating_pk)
     if rating is None:
         raise Http404
     return _history_page(

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from common.forms import apply_service_error
 
 from .. import selectors, services
-from ..forms import InformantAnswerForm, RaterForm
+from ..forms import InformantAnswerForm, InformantQuotesForm, RaterForm
 from ..http import AuthedRequest
 from ..models import Rater, Rating
 from .base import case_for
@@ -50,12 +50,19 @@ def raters(request: AuthedRequest, pk: int) -> HttpResponse:
             else None,
             "expired": rater.access_expires is not None and rater.access_expires <= timezone.now(),
         }
-        for rater in selectors.case_raters_with_counts(case)
+        for rater in selectors.case_raters_with_counts(request.user, case)
     ]
     return render(
         request,
         "assessments/raters.html",
-        {"case": case, "rows": rows, "form": form, "can_edit": can_edit},
+        {
+            "case": case,
+            "rows": rows,
+            "form": form,
+            "can_edit": can_edit,
+            "sees_informants": selectors.case_sees_informants(request.user, case),
+            "informants": selectors.case_informant_counts(case),
+        },
     )
 
 
@@ -143,4 +150,32 @@ def informant(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "assessments/informant.html",
         {"case": case, "rater": rater, "rows": rows, "levels": levels, "thanks": thanks},
+    )
+
+
+@login_required
+def informant_quotes(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The researchers read the informants' written answers and mark what the chapter may
+    quote; nothing an informant wrote reaches the chapter before."""
+    case = case_for(request, pk, write=True)
+    answers = list(selectors.case_informant_answers(case))
+    form = InformantQuotesForm(
+        request.POST or None,
+        answers=answers,
+        initial={"quotable": [a.pk for a in answers if a.quotable]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = services.informant_quotes_set(
+                case=case, quotable=form.cleaned_data["quotable"]
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            messages.success(request, _("%(count)d answers changed.") % {"count": changed})
+            return redirect("informant-quotes", case.pk)
+    return render(
+        request,
+        "assessments/informant_quotes.html",
+        {"case": case, "answers": answers, "form": form},
     )

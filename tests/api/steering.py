@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +92,8 @@ def _paths(ids: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         ("DELETE", "/api/v1/cases/{id}/"): {"id": ids["spare_case"]},
         ("DELETE", "/api/v1/actors/{id}/"): {"id": ids["spare_actor"]},
         ("POST", "/api/v1/frameworks/{id}/variables/"): {"id": ids["copy"]},
+        ("PUT", "/api/v1/frameworks/{id}/rule/"): {"id": ids["copy"]},
+        ("POST", "/api/v1/frameworks/{id}/rule/preview/"): {"id": ids["copy"]},
         ("GET", "/api/v1/jobs/{id}/"): {"id": ids["done_job"]},
         ("GET", "/api/v1/jobs/{id}/download/"): {"id": ids["done_job"]},
         ("POST", "/api/v1/jobs/{id}/retry/"): {"id": ids["failed_job"]},
@@ -151,17 +153,30 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
             "indicators": [{"code": f"UJI{serial}A", "name": "Indikator uji"}],
         },
         ("POST", "/api/v1/jobs/"): {"program": "kotaku", "language": "id", "format": "pdf"},
+        ("PUT", "/api/v1/frameworks/{id}/rule/"): {"banding": "percentage", "panel_weight": 2},
+        ("POST", "/api/v1/frameworks/{id}/rule/preview/"): {"overall_method": "minimum"},
     }  # fmt: skip
 
 
+# Requests seen per (method, path) since the last reset.
+STEERED: Counter[tuple[str, str]] = Counter()
+
+
+def steering_reset() -> None:
+    STEERED.clear()
+
+
 def steered(owned: Owned) -> Any:
-    """A `map_case` hook: every other generated request (a coin from its own content, so the
-    same request is steered the same way each time) is aimed at the owner's objects."""
+    """A `map_case` hook: every other generated request to an operation is aimed at the
+    owner's objects. Alternating, not a coin from the request: Hypothesis often generates the
+    same request many times over, and a coin from its content would then never turn. A
+    stateful sequence calls `steering_reset` first, so that a replay is steered the same."""
+    seen = STEERED
 
     def map_case(ctx: Any, case: Any) -> Any:
         key = (case.method.upper(), case.path)
-        coin = zlib.crc32(repr((case.path_parameters, case.body, case.query)).encode()) % 2
-        if coin:
+        seen[key] += 1
+        if seen[key] % 2:
             return case
         ids = owned.ids
         if case.path_parameters:

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from assessments.models import User
 from tests.factories import UserFactory
 
-from .steering import Owned, owned_objects, steered
+from .steering import Owned, owned_objects, steered, steering_reset
 
 pytestmark = pytest.mark.django_db
 CHECKS = [not_a_server_error, response_schema_conformance]
@@ -37,6 +37,7 @@ def owned(db) -> Owned:
 
 @pytest.fixture
 def api_schema(owned):
+    steering_reset()
     document = SchemaGenerator().get_schema(request=None, public=True)
     loaded = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(document)))
     loaded.app = get_wsgi_application()
@@ -113,6 +114,7 @@ def test_linked_sequences_of_calls_keep_to_the_schema_as_each_identity(api_schem
             self.savepoint = transaction.atomic()
             self.savepoint.__enter__()
             cache.clear()
+            steering_reset()
 
         def teardown(self):
             transaction.set_rollback(True)

@@ -1,0 +1,81 @@
+"""What a change of a framework's rule would do, before it is saved: the verdicts of the user's
+cases scored with that framework, now and under the proposed rule. Nothing is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from common.errors import ApplicationError
+
+from .. import scoring
+from ..models import Case, Framework, User
+from .cases import case_list
+from .frameworks import framework_spec, framework_with_structure
+from .scores import scoring_inputs
+
+
+@dataclass(frozen=True)
+class VerdictChange:
+    case: Case
+    code: str  # the variable's code, or "" for the overall verdict
+    subject: str  # its name
+    before: scoring.Level | None
+    after: scoring.Level | None
+
+
+@dataclass(frozen=True)
+class RulePreview:
+    cases: int
+    changes: list[VerdictChange]
+
+
+def proposed_spec(framework: Framework, rule: dict[str, Any]) -> scoring.FrameworkSpec:
+    """The framework's spec with the proposed rule; a rule that cannot score is refused."""
+    spec = framework_spec(framework)
+    thresholds = rule.get("band_thresholds", framework.band_thresholds)
+    proposed = replace(
+        spec,
+        indicator_aggregation=scoring.IndicatorAggregation(
+            rule.get("indicator_aggregation", spec.indicator_aggregation)
+        ),
+        banding=scoring.Banding(rule.get("banding", spec.banding)),
+        thresholds=tuple(Decimal(str(t)) for t in thresholds) or None,
+        overall_method=scoring.OverallMethod(rule.get("overall_method", spec.overall_method)),
+        min_variables_rated=rule.get("min_variables_rated", spec.min_variables_rated),
+        panel_weight=rule.get("panel_weight", spec.panel_weight),
+    )
+    try:
+        proposed.bands  # noqa: B018
+    except scoring.ScoringError as error:
+        raise ApplicationError({"band_thresholds": str(error)}) from error
+    return proposed
+
+
+def framework_rule_preview(
+    *, framework: Framework, user: User, rule: dict[str, Any]
+) -> RulePreview:
+    """Every verdict of the user's cases on this framework that the proposed rule changes."""
+    loaded = framework_with_structure(framework.pk)
+    current, proposed = framework_spec(loaded), proposed_spec(loaded, rule)
+    cases = list(case_list(user=user).filter(framework=framework).order_by("title", "pk"))
+    ratings, overrides = scoring_inputs([case.pk for case in cases])
+    changes: list[VerdictChange] = []
+    for case in cases:
+        before = scoring.score_case(current, ratings[case.pk], overrides[case.pk])
+        after = scoring.score_case(proposed, ratings[case.pk], overrides[case.pk])
+        for old, new in zip(before.variables, after.variables, strict=True):
+            if old.computed_level != new.computed_level:
+                changes.append(
+                    VerdictChange(
+                        case, old.spec.code, old.spec.name, old.computed_level, new.computed_level
+                    )
+                )
+        if before.overall.computed_level != after.overall.computed_level:
+            changes.append(
+                VerdictChange(
+                    case, "", "", before.overall.computed_level, after.overall.computed_level
+                )
+            )
+    return RulePreview(cases=len(cases), changes=changes)
