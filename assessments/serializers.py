@@ -514,6 +514,19 @@ class FrameworkRuleSerializer(serializers.Serializer):
         min_value=1, allow_null=True, required=False, help_text="null: every variable"
     )
     panel_weight = serializers.IntegerField(min_value=0, max_value=10, required=False)
+    indicator_weights = serializers.DictField(
+        child=serializers.DecimalField(max_digits=6, decimal_places=2, min_value=Decimal("0.01")),
+        required=False,
+        help_text='indicator code: weight in its variable\'s mean, e.g. {"FTF1": 2}',
+    )
+
+    def to_representation(self, framework) -> dict:
+        rule = super().to_representation(framework)
+        rule["indicator_weights"] = {
+            i.code: float(i.weight)
+            for i in framework.indicators.order_by("variable__order", "order")
+        }
+        return rule
 
 
 class VerdictChangeSerializer(serializers.Serializer):

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from common.errors import ApplicationError
 
 from .. import scoring
@@ -31,6 +33,29 @@ class RulePreview:
     changes: list[VerdictChange]
 
 
+def _weighted(
+    variables: tuple[scoring.VariableSpec, ...], weights: dict[str, Decimal]
+) -> tuple[scoring.VariableSpec, ...]:
+    known = {i.code for v in variables for i in v.indicators}
+    unknown = sorted(set(weights) - known)
+    if unknown:
+        raise ApplicationError(
+            {
+                "indicator_weights": _("No indicator %(codes)s in this framework.")
+                % {"codes": ", ".join(unknown)}
+            }
+        )
+    return tuple(
+        replace(
+            variable,
+            indicators=tuple(
+                replace(i, weight=weights.get(i.code, i.weight)) for i in variable.indicators
+            ),
+        )
+        for variable in variables
+    )
+
+
 def proposed_spec(framework: Framework, rule: dict[str, Any]) -> scoring.FrameworkSpec:
     """The framework's spec with the proposed rule; a rule that cannot score is refused."""
     spec = framework_spec(framework)
@@ -45,6 +70,7 @@ def proposed_spec(framework: Framework, rule: dict[str, Any]) -> scoring.Framewo
         overall_method=scoring.OverallMethod(rule.get("overall_method", spec.overall_method)),
         min_variables_rated=rule.get("min_variables_rated", spec.min_variables_rated),
         panel_weight=rule.get("panel_weight", spec.panel_weight),
+        variables=_weighted(spec.variables, rule.get("indicator_weights") or {}),
     )
     try:
         proposed.bands  # noqa: B018

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -111,8 +111,29 @@ FRAMEWORK_RULE_FIELDS = {
 
 
 @transaction.atomic
-def framework_update(*, framework: Framework, user: User, **fields: Any) -> Framework:
+def framework_update(
+    *,
+    framework: Framework,
+    user: User,
+    indicator_weights: Mapping[str, Decimal] | None = None,
+    **fields: Any,
+) -> Framework:
+    """The framework's name and rule, and its indicators' weights (by code): one save, one
+    rescore of its cases."""
     framework_assert_editable(framework=framework, user=user)
+    if indicator_weights:
+        indicators = {i.code: i for i in framework.indicators.all()}
+        unknown = sorted(set(indicator_weights) - set(indicators))
+        if unknown:
+            raise ApplicationError(
+                {
+                    "indicator_weights": _("No indicator %(codes)s in this framework.")
+                    % {"codes": ", ".join(unknown)}
+                }
+            )
+        for code, weight in indicator_weights.items():
+            indicators[code].weight = weight
+            validated_save(indicators[code])
     apply_fields(framework, fields, FRAMEWORK_RULE_FIELDS)
     validated_save(framework)
     try:

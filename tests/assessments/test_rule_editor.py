@@ -125,3 +125,26 @@ def test_a_rule_that_a_published_case_or_a_shipped_framework_uses_is_refused(
     assert refused.status_code in (400, 403)
     assert api.post(f"/api/v1/frameworks/{copy.pk}/rule/preview/", {}).status_code in (400, 403)
     assert Framework.objects.get(pk=copy.pk).banding == "interval" and ftf_level(case) == 1
+
+
+def test_indicator_weights_are_previewed_and_set_through_the_api(researcher, copy_with_a_case):
+    """FTF3 rated 4 by both coders: FTF is (1,50 + 1,50 + 4) / 3 = 2,33, level 2; with FTF3
+    weighted 3 it is (1,50 + 1,50 + 12) / 5 = 3,00, level 3."""
+    copy, case = copy_with_a_case
+    ftf3 = Indicator.objects.get(framework=copy, code="FTF3")
+    for rater in case.raters.all():
+        services.rating_upsert(case=case, rater=rater, indicator=ftf3, value=4)
+    assert ftf_level(case) == 2
+    api = APIClient()
+    api.force_authenticate(researcher)
+    url = f"/api/v1/frameworks/{copy.pk}/rule/"
+    preview = api.post(f"{url}preview/", {"indicator_weights": {"FTF3": 3}}, format="json")
+    assert [(c["variable"], c["before"], c["after"]) for c in preview.json()["changes"]] == [
+        ("FTF", 2, 3)
+    ]
+    assert ftf_level(case) == 2
+    unknown = api.put(url, {"indicator_weights": {"XX9": 2}}, format="json")
+    assert unknown.status_code == 400 and "XX9" in str(unknown.json())
+    saved = api.put(url, {"indicator_weights": {"FTF3": "3"}}, format="json")
+    assert saved.status_code == 200 and saved.json()["indicator_weights"]["FTF3"] == 3.0
+    assert ftf_level(case) == 3
