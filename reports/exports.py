@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from assessments import selectors as assessment_selectors
 from assessments.models import Rater
 from common.spreadsheets import csv_bytes, workbook_bytes
 
@@ -92,10 +94,32 @@ def rating_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
     return headers, rows
 
 
+def panel_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
+    """The informant panel in aggregate, as the case page shows it: nothing of one informant,
+    and only from PANEL_MIN_ANSWERS answers."""
+    headers = [_("Indicator"), _("Answers"), _("Median"), _("Interquartile range")]
+    panel = chapter.score.panel
+    if panel is None:
+        return headers, []
+    if not assessment_selectors.panel_visible(panel):
+        message = _("Too few answers to show (%(count)d of at least %(minimum)d).") % {
+            "count": panel.members,
+            "minimum": settings.PANEL_MIN_ANSWERS,
+        }
+        return headers, [[message, "", "", ""]]
+    return headers, [
+        [row.code, row.answers, float(row.median), float(row.iqr)] for row in panel.indicators
+    ]
+
+
 def render_xlsx(chapter: Chapter) -> bytes:
     with translation.override(chapter.language):
         return workbook_bytes(
-            [(_("Scores"), score_rows(chapter)), (_("Ratings"), rating_rows(chapter))]
+            [
+                (_("Scores"), score_rows(chapter)),
+                (_("Ratings"), rating_rows(chapter)),
+                (_("Informant panel"), panel_rows(chapter)),
+            ]
         )
 
 

@@ -138,3 +138,29 @@ def test_the_case_page_shows_the_panel_apart_and_only_from_three_answers(
             assert "3 informan menjawab" in section
             assert '<th scope="row">FTF2</th><td>3</td><td>2,00</td><td>1,50</td>' in section
         assert "Warga" not in section
+
+
+def test_the_spreadsheet_export_carries_the_panel_in_aggregate_only(
+    client, case, raters, researcher
+):
+    import io
+
+    import openpyxl
+
+    indicator = Indicator.objects.get(framework=case.framework, code="FTF2")
+    client.force_login(researcher)
+    for n, value in enumerate((1, 2, 4)):
+        informant = Rater.objects.create(
+            case=case, kind=Rater.Kind.INFORMANT, name=f"Warga {n}", role="BKM"
+        )
+        services.rating_upsert(case=case, rater=informant, indicator=indicator, value=value)
+        book = openpyxl.load_workbook(
+            io.BytesIO(client.get(f"/api/v1/cases/{case.pk}/export.xlsx").content)
+        )
+        rows = list(book["Panel informan"].iter_rows(values_only=True))
+        assert rows[0] == ("Indikator", "Jawaban", "Median", "Jangkauan antarkuartil")
+        if n < 2:
+            assert rows[1][0].startswith("Jawaban terlalu sedikit")
+        else:
+            assert rows[1:] == [("FTF2", 3, 2, 1.5)]
+        assert not any("Warga" in str(v) for sheet in book for r in sheet.values for v in r)
