@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -440,12 +438,7 @@ class PanelSerializer(serializers.Serializer):
         return self._shown(panel)
 
     def get_message(self, panel) -> str:
-        if self._shown(panel):
-            return ""
-        return _("Too few answers to show (%(count)d of at least %(minimum)d).") % {
-            "count": panel.members,
-            "minimum": settings.PANEL_MIN_ANSWERS,
-        }
+        return selectors.panel_withheld(panel)
 
     @extend_schema_field(PanelIndicatorSerializer(many=True))
     def get_indicators(self, panel) -> list[dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -101,12 +100,9 @@ def panel_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
     panel = chapter.score.panel
     if panel is None:
         return headers, []
-    if not assessment_selectors.panel_visible(panel):
-        message = _("Too few answers to show (%(count)d of at least %(minimum)d).") % {
-            "count": panel.members,
-            "minimum": settings.PANEL_MIN_ANSWERS,
-        }
-        return headers, [[message, "", "", ""]]
+    withheld = assessment_selectors.panel_withheld(panel)
+    if withheld:
+        return headers, [[withheld, "", "", ""]]
     return headers, [
         [row.code, row.answers, float(row.median), float(row.iqr)] for row in panel.indicators
     ]

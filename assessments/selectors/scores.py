@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from .. import scoring
 from ..models import (
@@ -131,6 +132,17 @@ def panel_visible(panel: scoring.PanelSpread | None) -> bool:
     """The informant panel's spread is shown (page and API alike) only from PANEL_MIN_ANSWERS
     informants on: fewer would let a reader work out one informant's answers."""
     return panel is not None and panel.members >= settings.PANEL_MIN_ANSWERS
+
+
+def panel_withheld(panel: scoring.PanelSpread | None) -> str:
+    """Why the panel's spread is not shown ("too few answers"), or "" when it is (or when no
+    informant answered): the words the page, the API and the export use."""
+    if panel is None or panel_visible(panel):
+        return ""
+    return _("Too few answers to show (%(count)d of at least %(minimum)d).") % {
+        "count": panel.members,
+        "minimum": settings.PANEL_MIN_ANSWERS,
+    }
 
 
 def cases_with_verdicts(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -89,8 +88,7 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "score": score,
-            "panel_visible": selectors.panel_visible(score.panel),
-            "panel_minimum": settings.PANEL_MIN_ANSWERS,
+            "panel_withheld": selectors.panel_withheld(score.panel),
             "can_edit": selectors.case_can_edit(request.user, case),
             "informants": selectors.case_informant_counts(case),
         },

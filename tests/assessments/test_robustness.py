@@ -26,6 +26,21 @@ def one_and_two_then_threes():
     return ratings(values)
 
 
+def store_one_and_two_then_threes(case, raters) -> None:
+    """The same ratings stored through the service, `raters` being coders 1 and 2."""
+    from assessments import services
+    from assessments.models import Indicator
+
+    indicators = {i.code: i for i in Indicator.objects.filter(framework=case.framework)}
+    for rating in one_and_two_then_threes():
+        services.rating_upsert(
+            case=case,
+            rater=raters[rating.rater - 1],
+            indicator=indicators[rating.indicator],
+            value=rating.value,
+        )
+
+
 def test_a_mean_of_one_and_a_half_depends_on_the_banding():
     """1,50 is below 1,75 (interval class: level 1) but 37,5 % of the ideal score 4 (up to
     50 %: level 2); median and mean of the two raters are both 1,50."""
@@ -94,18 +109,10 @@ def test_the_case_page_the_api_and_the_chapter_show_which_verdicts_depend_on_the
     client, researcher, case, raters
 ):
 
-    from assessments import services
-    from assessments.models import CaseResult, Indicator
+    from assessments.models import CaseResult
     from reports.chapter import build_chapter
 
-    indicators = {i.code: i for i in Indicator.objects.filter(framework=case.framework)}
-    for rating in one_and_two_then_threes():
-        services.rating_upsert(
-            case=case,
-            rater=raters[rating.rater - 1],
-            indicator=indicators[rating.indicator],
-            value=rating.value,
-        )
+    store_one_and_two_then_threes(case, raters)
     stored = CaseResult.objects.get(case=case)
     assert len(stored.rule_levels) == 12
     assert stored.rule_levels[0] == ["median/interval/median", 3]

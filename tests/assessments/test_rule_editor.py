@@ -10,7 +10,7 @@ from assessments import selectors, services
 from assessments.models import Case, Framework, Indicator, VariableResult
 from tests.factories import CaseFactory, RaterFactory
 
-from .test_robustness import one_and_two_then_threes
+from .test_robustness import store_one_and_two_then_threes
 
 
 @pytest.fixture
@@ -20,15 +20,9 @@ def copy_with_a_case(researcher):
         framework=Framework.objects.get(code="ansell-gash-2008"), owner=researcher
     )
     case = CaseFactory.create(owner=researcher, framework=copy, title="Kampung Bugis")
-    raters = [RaterFactory.create(case=case, name=f"Pengode {n}") for n in (1, 2)]
-    indicators = {i.code: i for i in Indicator.objects.filter(framework=copy)}
-    for rating in one_and_two_then_threes():
-        services.rating_upsert(
-            case=case,
-            rater=raters[rating.rater - 1],
-            indicator=indicators[rating.indicator],
-            value=rating.value,
-        )
+    store_one_and_two_then_threes(
+        case, [RaterFactory.create(case=case, name=f"Pengode {n}") for n in (1, 2)]
+    )
     return copy, case
 
 

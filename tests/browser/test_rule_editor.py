@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from assessments import services
-from assessments.models import Framework, Indicator, Program, User
-from tests.assessments.test_robustness import one_and_two_then_threes
+from assessments.models import Framework, Program, User
+from tests.assessments.test_robustness import store_one_and_two_then_threes
 from tests.browser.conftest import sign_in
 
 pytestmark = pytest.mark.browser
@@ -29,15 +29,9 @@ def test_preview_a_rule_then_save_it_and_see_the_verdict_change(page):
         year_end=2018,
         framework=copy,
     )
-    raters = [services.rater_create(case=case, name=f"Pengode {n}") for n in (1, 2)]
-    indicators = {i.code: i for i in Indicator.objects.filter(framework=copy)}
-    for rating in one_and_two_then_threes():
-        services.rating_upsert(
-            case=case,
-            rater=raters[rating.rater - 1],
-            indicator=indicators[rating.indicator],
-            value=rating.value,
-        )
+    store_one_and_two_then_threes(
+        case, [services.rater_create(case=case, name=f"Pengode {n}") for n in (1, 2)]
+    )
 
     sign_in(page)
     page.goto(f"/frameworks/{copy.pk}/")
