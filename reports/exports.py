@@ -110,13 +110,10 @@ def panel_rows(chapter: Chapter) -> tuple[list[str], list[list[Any]]]:
 
 def render_xlsx(chapter: Chapter) -> bytes:
     with translation.override(chapter.language):
-        return workbook_bytes(
-            [
-                (_("Scores"), score_rows(chapter)),
-                (_("Ratings"), rating_rows(chapter)),
-                (_("Informant panel"), panel_rows(chapter)),
-            ]
-        )
+        sheets = [(_("Scores"), score_rows(chapter)), (_("Ratings"), rating_rows(chapter))]
+        if chapter.score.panel is not None:  # a case with informants who answered
+            sheets.append((_("Informant panel"), panel_rows(chapter)))
+        return workbook_bytes(sheets)
 
 
 def render_csv(chapter: Chapter) -> bytes:
