@@ -38,6 +38,9 @@ def conclusion_set(
     if override_level is not None and not override_reason:
         raise ApplicationError({"override_reason": _("An override needs a written reason.")})
     check_level(case, override_level, "override_level")
+    # The case row first: two first saves of one conclusion then take turns, and the second
+    # finds the first's row (409 for a stale version) instead of clashing on the unique index.
+    Case.objects.select_for_update().filter(pk=case.pk).first()
     conclusion = (
         Conclusion.objects.select_for_update().filter(case=case, variable=variable).first()
     ) or Conclusion(case=case, variable=variable)

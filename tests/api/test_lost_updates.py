@@ -148,3 +148,32 @@ def test_a_long_list_is_saved_in_bulk_with_its_history(rated, django_assert_max_
 
 def save_list(client, case, body):
     return client.post(f"/api/v1/cases/{case.pk}/ratings/", body, format="json")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("code", ["FTF", "overall"])
+def test_concurrent_first_saves_of_one_conclusion_never_fail_with_a_500(reference_data, code):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
+    owner = UserFactory(username=f"pemilik-simpulan-{code}")
+    case = CaseFactory(owner=owner)
+    statuses: list[int] = []
+    start = threading.Barrier(8)
+
+    def first_save(n: int) -> None:
+        try:
+            client = as_user(APIClient(), owner)
+            start.wait()
+            url = f"/api/v1/cases/{case.pk}/conclusions/{code}/"
+            body = {"narrative": f"Simpulan {n}", "version": 0}
+            statuses.append(client.put(url, body, format="json").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=first_save, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses.count(200) == 1 and set(statuses) <= {200, 409}, statuses
+    assert Conclusion.objects.filter(case=case).count() == 1
