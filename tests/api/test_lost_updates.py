@@ -31,6 +31,30 @@ def save(client, case, rater, value, **extra):
     )
 
 
+def at_once(user, send, times: int = 8) -> list[int]:
+    """`send(client, n)` from `times` threads released together, each signed in as `user` on a
+    connection of its own: the status codes they got."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
+    statuses: list[int] = []
+    start = threading.Barrier(times)
+
+    def one(n: int) -> None:
+        try:
+            client = as_user(APIClient(), user)
+            start.wait()
+            statuses.append(send(client, n).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(times)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
 def test_a_stale_rating_version_is_refused_with_the_current_rating(rated):
     owner, case, rater = rated
     first, second = as_user(APIClient(), owner), as_user(APIClient(), owner)
@@ -78,54 +102,22 @@ def test_the_browser_form_requires_its_version(client, rated):
 
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_first_saves_of_one_rating_never_fail_with_a_500(reference_data):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
     owner = UserFactory(username="pemilik-serentak")
     case = CaseFactory(owner=owner)
     rater = RaterFactory(case=case, name="Peneliti A")
-    statuses: list[int] = []
-    start = threading.Barrier(8)
-
-    def first_save(value: int) -> None:
-        try:
-            client = as_user(APIClient(), owner)
-            start.wait()
-            statuses.append(save(client, case, rater, value % 4 + 1, version=0).status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=first_save, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = at_once(owner, lambda client, n: save(client, case, rater, n % 4 + 1, version=0))
     assert statuses.count(200) == 1 and set(statuses) <= {200, 409}, statuses
     assert Rating.objects.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
 def test_recommendations_added_at_once_get_distinct_numbers(reference_data):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
     owner = UserFactory(username="pemilik-saran")
     case = CaseFactory(owner=owner)
-    statuses: list[int] = []
-    start = threading.Barrier(8)
-
-    def add(n: int) -> None:
-        try:
-            client = as_user(APIClient(), owner)
-            start.wait()
-            url = f"/api/v1/cases/{case.pk}/recommendations/"
-            statuses.append(client.post(url, {"text": f"Saran {n}"}, format="json").status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=add, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    url = f"/api/v1/cases/{case.pk}/recommendations/"
+    statuses = at_once(
+        owner, lambda client, n: client.post(url, {"text": f"Saran {n}"}, format="json")
+    )
     assert statuses == [201] * 8
     orders = list(case.recommendations.values_list("order", flat=True))
     assert sorted(orders) == list(range(1, 9))
@@ -153,27 +145,14 @@ def save_list(client, case, body):
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("code", ["FTF", "overall"])
 def test_concurrent_first_saves_of_one_conclusion_never_fail_with_a_500(reference_data, code):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time")
     owner = UserFactory(username=f"pemilik-simpulan-{code}")
     case = CaseFactory(owner=owner)
-    statuses: list[int] = []
-    start = threading.Barrier(8)
-
-    def first_save(n: int) -> None:
-        try:
-            client = as_user(APIClient(), owner)
-            start.wait()
-            url = f"/api/v1/cases/{case.pk}/conclusions/{code}/"
-            body = {"narrative": f"Simpulan {n}", "version": 0}
-            statuses.append(client.put(url, body, format="json").status_code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=first_save, args=(n,)) for n in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    url = f"/api/v1/cases/{case.pk}/conclusions/{code}/"
+    statuses = at_once(
+        owner,
+        lambda client, n: client.put(
+            url, {"narrative": f"Simpulan {n}", "version": 0}, format="json"
+        ),
+    )
     assert statuses.count(200) == 1 and set(statuses) <= {200, 409}, statuses
     assert Conclusion.objects.filter(case=case).count() == 1
