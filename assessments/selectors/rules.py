@@ -15,6 +15,7 @@ from .. import scoring
 from ..models import Case, Framework, User
 from .cases import case_list
 from .frameworks import framework_spec, framework_with_structure
+from .results import stored_case_results
 from .scores import scoring_inputs
 
 
@@ -84,24 +85,41 @@ def framework_rule_preview(
 ) -> RulePreview:
     """Every verdict of the user's cases on this framework that the proposed rule changes."""
     loaded = framework_with_structure(framework.pk)
-    current, proposed = framework_spec(loaded), proposed_spec(loaded, rule)
+    proposed = proposed_spec(loaded, rule)
     cases = list(case_list(user=user).filter(framework=framework).order_by("title", "pk"))
-    ratings, overrides = scoring_inputs([case.pk for case in cases])
+    ids = [case.pk for case in cases]
+    ratings, overrides = scoring_inputs(ids)
+    # Now: the stored verdicts (what every reader shows); only the new rule is scored.
+    stored = stored_case_results(ids)
     changes: list[VerdictChange] = []
     for case in cases:
-        before = scoring.score_case(current, ratings[case.pk], overrides[case.pk])
         after = scoring.score_case(proposed, ratings[case.pk], overrides[case.pk])
-        for old, new in zip(before.variables, after.variables, strict=True):
-            if old.computed_level != new.computed_level:
+        if case.pk in stored:
+            was = {row.code: row.computed_level for row in stored[case.pk].variables}
+            was[""] = stored[case.pk].case.computed_level
+        else:  # stored before results were kept: scored now, as case_score_get does
+            current = scoring.score_case(
+                framework_spec(loaded), ratings[case.pk], overrides[case.pk]
+            )
+            was = {v.spec.code: _value(v.computed_level) for v in current.variables}
+            was[""] = _value(current.overall.computed_level)
+        for verdict in after.variables:
+            before = _level(proposed, was.get(verdict.spec.code))
+            if before != verdict.computed_level:
                 changes.append(
                     VerdictChange(
-                        case, old.spec.code, old.spec.name, old.computed_level, new.computed_level
+                        case, verdict.spec.code, verdict.spec.name, before, verdict.computed_level
                     )
                 )
-        if before.overall.computed_level != after.overall.computed_level:
-            changes.append(
-                VerdictChange(
-                    case, "", "", before.overall.computed_level, after.overall.computed_level
-                )
-            )
+        before = _level(proposed, was[""])
+        if before != after.overall.computed_level:
+            changes.append(VerdictChange(case, "", "", before, after.overall.computed_level))
     return RulePreview(cases=len(cases), changes=changes)
+
+
+def _value(level: scoring.Level | None) -> int | None:
+    return level.value if level is not None else None
+
+
+def _level(spec: scoring.FrameworkSpec, value: int | None) -> scoring.Level | None:
+    return spec.scale.level(value) if value is not None else None

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from common.errors import ApplicationError
 from common.saving import validated_save
 
-from ..models import Case, Rater, Rating, User
+from .. import selectors
+from ..models import Case, Rater, User
 from .results import case_results_store
 
 
@@ -124,11 +125,7 @@ def informant_rater_from_token(token: str) -> Rater:
 def informant_quotes_set(*, case: Case, quotable: Collection[int]) -> int:
     """Which informant answers (with free text) the chapter may quote: those named, and no
     other. How many changed; each change is kept in the rating's history."""
-    answers = list(
-        Rating.objects.select_for_update()
-        .filter(case=case, rater__kind=Rater.Kind.INFORMANT)
-        .exclude(evidence="")
-    )
+    answers = list(selectors.case_informant_answers(case).select_for_update(of=("self",)))
     unknown = set(quotable) - {answer.pk for answer in answers}
     if unknown:
         raise ApplicationError(

@@ -43,6 +43,18 @@ def test_the_preview_lists_what_changes_and_saves_nothing(researcher, copy_with_
     )
     assert [(c.code, c.after.value) for c in lowest.changes] == [("FTF", 2), ("", 2)]
     assert ftf_level(case) == 1 and Framework.objects.get(pk=copy.pk).banding == "interval"
+    # A case stored before results were kept is scored now, with the same preview.
+    from assessments.models import CaseResult
+
+    VariableResult.objects.filter(case=case).delete()
+    CaseResult.objects.filter(case=case).delete()
+    again = selectors.framework_rule_preview(
+        framework=copy, user=researcher, rule={"banding": "percentage", "overall_method": "minimum"}
+    )
+    assert [(c.code, c.before.value, c.after.value) for c in again.changes] == [
+        ("FTF", 1, 2),
+        ("", 3, 2),  # the median of (1, 3, 3, 3, 3) now; the lowest, 2, with percentages
+    ]
 
 
 def test_the_browser_form_previews_then_saves_and_rescores(client, researcher, copy_with_a_case):
