@@ -220,3 +220,14 @@ def output_create(*, case: Case, **fields: Any) -> ProgramOutput:
 @transaction.atomic
 def slum_area_create(*, case: Case, **fields: Any) -> SlumArea:
     return validated_save(SlumArea(case=case, **fields))
+
+
+def participations_copy(*, source: Case, target: Case) -> None:
+    """A new round starts with the actors of the round it follows, in the same roles and
+    stages; ties, partnerships and outputs are what the new round finds out for itself."""
+    Participation.objects.bulk_create(
+        Participation(
+            case=target, actor_id=p.actor_id, role=p.role, stages=list(p.stages), note=p.note
+        )
+        for p in source.participations.all()
+    )

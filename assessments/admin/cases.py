@@ -33,8 +33,9 @@ class CaseAdmin(admin.ModelAdmin):
     inlines = [RaterInline]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
-        # A case's framework changes through the case form, which refuses it once rated.
-        return ["framework"] if obj is not None else []
+        # A case's framework changes through the case form, which refuses it once rated; its
+        # rounds through the rounds page, which keeps the chain whole and in order.
+        return ["framework", "previous_round"] if obj is not None else ["previous_round"]
 
     def save_model(self, request: HttpRequest, obj: Case, form: Any, change: bool) -> None:
         # Status, place, program and end year decide where the case is counted on dashboards.

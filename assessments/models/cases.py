@@ -50,6 +50,18 @@ class Case(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     method_note = models.TextField(_("method note"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    # Rounds: the same place assessed again. A chain has one round after another, in order of
+    # period; `round_number` is the case's place in it (1 for a first or lone assessment),
+    # kept by services.rounds so that dashboards group by it in SQL.
+    previous_round = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_round",
+        verbose_name=_("previous round"),
+    )
+    round_number = models.PositiveSmallIntegerField(_("round"), default=1, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -62,6 +74,9 @@ class Case(models.Model):
             models.CheckConstraint(
                 condition=Q(year_start__gte=1945) & Q(year_end__lte=2100),
                 name="case_years_plausible",
+            ),
+            models.CheckConstraint(
+                condition=~Q(previous_round=models.F("pk")), name="case_round_not_itself"
             ),
         ]
         indexes = [

@@ -49,6 +49,15 @@ from .frameworks import (
 from .places import place_get, place_search, place_within_q
 from .ratings import history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
+from .rounds import (
+    RoundsView,
+    case_rounds,
+    case_rounds_view,
+    next_round_id,
+    round_candidates,
+    round_snapshots,
+    with_next_round,
+)
 from .rules import RulePreview, VerdictChange, framework_rule_preview, proposed_spec
 from .scores import (
     case_score_get,
@@ -64,6 +73,7 @@ from .scores import (
 __all__ = [
     "CaseResults",
     "FrameworkPartIds",
+    "RoundsView",
     "RulePreview",
     "VerdictChange",
     "case_can_edit",
@@ -83,6 +93,8 @@ __all__ = [
     "case_ratings_visible",
     "case_recommendation",
     "case_recommendations",
+    "case_rounds",
+    "case_rounds_view",
     "case_score_get",
     "case_scores_compute",
     "case_sees_informants",
@@ -103,6 +115,7 @@ __all__ = [
     "framework_with_structure",
     "frameworks_with_structure",
     "history_records",
+    "next_round_id",
     "panel_visible",
     "panel_withheld",
     "place_get",
@@ -114,6 +127,8 @@ __all__ = [
     "rater_ratings_by_indicator",
     "rating_of",
     "researcher_rater",
+    "round_candidates",
+    "round_snapshots",
     "scale_levels",
     "scale_values",
     "score_results",
@@ -122,4 +137,5 @@ __all__ = [
     "sees_every_published_case",
     "stored_case_results",
     "variable_indicators",
+    "with_next_round",
 ]

@@ -7,6 +7,7 @@ One module per topic; this package keeps every service importable as
 from common.saving import EditConflict
 
 from .cases import CASE_EDITABLE_FIELDS, case_create, case_delete, case_update
+from .chains import round_link
 from .conclusions import (
     conclusion_delete,
     conclusion_set,
@@ -54,6 +55,7 @@ from .results import (
     cases_results_store,
     framework_results_store,
 )
+from .rounds import round_next_create, round_started
 from .tallies import tallies_differences, tallies_kept, tallies_rebuild
 
 __all__ = [
@@ -104,6 +106,9 @@ __all__ = [
     "recommendation_create",
     "recommendation_delete",
     "recommendation_update",
+    "round_link",
+    "round_next_create",
+    "round_started",
     "tallies_differences",
     "tallies_kept",
     "tallies_rebuild",

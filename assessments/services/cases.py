@@ -12,6 +12,7 @@ from common.errors import ApplicationError, NotPermitted
 from common.saving import apply_fields, validated_save
 
 from ..models import Case, Framework, Place, Program, User
+from .chains import check_round_neighbours, round_link, round_unlink_for_delete, rounds_join
 from .results import case_results_store
 from .tallies import tallies_kept
 
@@ -57,6 +58,7 @@ def case_create(
     method_note: str = "",
     summary: str = "",
     status: str = Case.Status.DRAFT,
+    previous_round: Case | None = None,
 ) -> Case:
     if owner.is_pokja:
         raise NotPermitted(_("Pokja viewers cannot create cases."))
@@ -79,6 +81,8 @@ def case_create(
     )
     validated_save(case)
     case.collaborators.set([u for u in _researchers(collaborators) if u.pk != owner.pk])
+    if previous_round is not None:
+        round_link(case=case, previous=previous_round)
     # Not assessed yet, and counted as such from the start.
     case_results_store(cases=[case])
     return case
@@ -99,19 +103,34 @@ CASE_EDITABLE_FIELDS = (
 )
 
 
+# "Leave the case's previous round as it is", as opposed to None, "it follows no round".
+UNCHANGED: Any = object()
+
+
 @transaction.atomic
 def case_update(
-    *, case: Case, collaborators: Iterable[User | str] | None = None, **fields: Any
+    *,
+    case: Case,
+    collaborators: Iterable[User | str] | None = None,
+    previous_round: Case | None = UNCHANGED,
+    **fields: Any,
 ) -> Case:
     changes_framework = "framework" in fields and fields["framework"].pk != case.framework_id
     if changes_framework and (case.ratings.exists() or case.conclusions.exists()):
         raise ApplicationError(
             {"framework": _("This case already has ratings; its framework cannot change.")}
         )
+    place_changes = "place" in fields and fields["place"].pk != case.place_id
     # Status, place, program, end year and framework decide where the case is counted. (Not
     # nested with the store below: each counts its own change.)
     with tallies_kept(Case.objects.filter(pk=case.pk)):
-        validated_save(apply_fields(case, fields, CASE_EDITABLE_FIELDS))
+        apply_fields(case, fields, CASE_EDITABLE_FIELDS)
+        # A new previous round is checked in full by round_link, after the save.
+        follows = case.previous_round if previous_round is UNCHANGED else None
+        check_round_neighbours(case, place_changes=place_changes, previous=follows)
+        validated_save(case)
+    if previous_round is not UNCHANGED:
+        round_link(case=case, previous=previous_round)
     if changes_framework:
         case_results_store(cases=[case])
     if collaborators is not None:
@@ -124,5 +143,8 @@ def case_delete(*, case: Case, user: User) -> None:
     """Only the owner (or an admin) deletes a case; its ratings and conclusions go with it."""
     if case.owner_id != user.pk and not user.is_admin_role:
         raise NotPermitted(_("Only the owner can delete a case."))
+    # A round in the middle of a chain: the rounds either side are joined.
+    previous_id, follower_id = round_unlink_for_delete(case)
     with tallies_kept(Case.objects.filter(pk=case.pk)):
         case.delete()
+    rounds_join(previous_id, follower_id)
