@@ -297,3 +297,38 @@ class FrameworkRuleForm(forms.Form):
                     _("%(value)s is not a number.") % {"value": part}, code="invalid"
                 ) from None
         return points
+
+
+class NextRoundForm(forms.Form):
+    """The next round of a case: only its period (and a title) are new."""
+
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Empty: this case's title with the new period."),
+    )
+    year_start = forms.IntegerField(label=_("From year"), min_value=1945, max_value=2100)
+    year_end = forms.IntegerField(label=_("To year"), min_value=1945, max_value=2100)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("year_start"), data.get("year_end")
+        if start is not None and end is not None and end < start:
+            self.add_error("year_end", _("The end year cannot be before the start year."))
+        return data
+
+
+class RoundLinkForm(forms.Form):
+    previous_round = forms.ModelChoiceField(
+        label=_("Follows the round"),
+        queryset=Case.objects.none(),
+        required=False,
+        empty_label=_("— none: a first assessment —"),
+    )
+
+    def __init__(self, *args: Any, candidates: Sequence[Case], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_queryset(
+            self, "previous_round", Case.objects.filter(pk__in=[c.pk for c in candidates])
+        )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/new/", views.case_create, name="case-create"),
     path("cases/<int:pk>/", views.case_detail, name="case-detail"),
     path("cases/<int:pk>/edit/", views.case_edit, name="case-edit"),
+    path("cases/<int:pk>/rounds/", views.case_rounds, name="case-rounds"),
     path("cases/<int:pk>/raters/", views.raters, name="case-raters"),
     path("cases/<int:pk>/raters/<int:rater_pk>/link/", views.informant_link, name="informant-link"),
     path("cases/<int:pk>/informants/quotes/", views.informant_quotes, name="informant-quotes"),

@@ -9,11 +9,13 @@ from .frameworks import framework_edit, frameworks
 from .history import conclusion_history, rating_history
 from .raters import informant, informant_link, informant_quotes, raters
 from .rating import rate_indicator, rate_variable
+from .rounds import case_rounds
 
 __all__ = [
     "case_create",
     "case_detail",
     "case_edit",
+    "case_rounds",
     "conclusion_history",
     "conclusions",
     "framework_edit",

@@ -14,9 +14,10 @@ from common.forms import apply_service_error
 
 from .. import selectors, services
 from ..filters import CaseFilter
-from ..forms import CaseForm
+from ..forms import CaseForm, NextRoundForm
 from ..http import AuthedRequest
 from .base import case_for
+from .rounds import next_round_initial
 
 CASES_PER_PAGE = 25
 
@@ -82,6 +83,12 @@ def case_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     case = case_for(request, pk)
     score = selectors.case_score_get(case)
+    can_edit = selectors.case_can_edit(request.user, case)
+    try:
+        rounds = selectors.case_rounds_view(request.user, case, with_id=request.GET.get("with"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        rounds = selectors.case_rounds_view(request.user, case)
     return render(
         request,
         "assessments/case_detail.html",
@@ -89,8 +96,10 @@ def case_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "case": case,
             "score": score,
             "panel_withheld": selectors.panel_withheld(score.panel),
-            "can_edit": selectors.case_can_edit(request.user, case),
+            "can_edit": can_edit,
             "informants": selectors.case_informant_counts(case),
+            "rounds": rounds,
+            "next_form": NextRoundForm(initial=next_round_initial(case)) if can_edit else None,
         },
     )
 
