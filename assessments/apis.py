@@ -181,7 +181,10 @@ class CaseViewSet(viewsets.ModelViewSet):
     ordering_fields = ["title", "year_start", "year_end", "created", "updated"]
 
     def get_queryset(self):
-        return selectors.case_list(user=self.request.user).prefetch_related("collaborators")
+        user = self.request.user
+        return selectors.with_next_round(user, selectors.case_list(user=user)).prefetch_related(
+            "collaborators"
+        )
 
     def get_object(self) -> Case:
         case = super().get_object()

@@ -28,10 +28,13 @@ class CaseFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(method="filter_year", label=_("a year within the period"))
     status = django_filters.ChoiceFilter(choices=Case.Status.choices)
     q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("title"))
+    has_previous = django_filters.BooleanFilter(
+        field_name="previous_round", lookup_expr="isnull", exclude=True, label=_("is a later round")
+    )
 
     class Meta:
         model = Case
-        fields = ["program", "place", "year", "status", "q"]
+        fields = ["program", "place", "year", "status", "q", "has_previous"]
 
     def filter_place(self, queryset, name, value):
         return queryset.filter(place_within_q(value.strip(), "place__code"))

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from assessments import apis
+from assessments import apis, round_apis
 from reports import apis as report_apis
 from reports.dashboard_api import DashboardApi
 from stakeholders import apis as stakeholder_apis
@@ -41,6 +41,14 @@ urlpatterns = [
         name="case-conclusion",
     ),
     path("cases/<int:case_pk>/scores/", apis.CaseScoreApi.as_view(), name="case-scores"),
+    path(
+        "cases/<int:case_pk>/comparison/",
+        round_apis.CaseComparisonApi.as_view(),
+        name="case-comparison",
+    ),
+    path(
+        "cases/<int:case_pk>/next-round/", round_apis.NextRoundApi.as_view(), name="case-next-round"
+    ),
     path("actor-types/", stakeholder_apis.ActorTypeListApi.as_view(), name="actor-types"),
     path(
         "cases/<int:case_pk>/network/", stakeholder_apis.NetworkApi.as_view(), name="case-network"

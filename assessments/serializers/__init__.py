@@ -25,6 +25,12 @@ from .frameworks import (
     VariableSerializer,
     VerdictChangeSerializer,
 )
+from .rounds import (
+    CaseRoundsSerializer,
+    ComparisonSerializer,
+    NextRoundSerializer,
+    RoundSerializer,
+)
 from .scores import (
     AgreementSerializer,
     CaseScoreSerializer,
@@ -46,8 +52,10 @@ from .scores import (
 __all__ = [
     "AgreementSerializer",
     "BandSerializer",
+    "CaseRoundsSerializer",
     "CaseScoreSerializer",
     "CaseSerializer",
+    "ComparisonSerializer",
     "ConclusionSerializer",
     "CoverageSerializer",
     "FrameworkCopySerializer",
@@ -57,6 +65,7 @@ __all__ = [
     "IndicatorScoreSerializer",
     "IndicatorSerializer",
     "MethodSerializer",
+    "NextRoundSerializer",
     "OverallScoreSerializer",
     "PanelIndicatorSerializer",
     "PanelSerializer",
@@ -68,6 +77,7 @@ __all__ = [
     "RatingValueSerializer",
     "RecommendationSerializer",
     "RobustnessSerializer",
+    "RoundSerializer",
     "RuleOutcomeSerializer",
     "RulePreviewSerializer",
     "ScaleLevelSerializer",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import selectors
@@ -12,7 +16,20 @@ from ..models import (
     Rater,
     Rating,
     Recommendation,
+    Visitor,
 )
+
+
+def _reader(context: dict[str, Any]) -> Visitor:
+    request = context.get("request")
+    return request.user if request is not None else AnonymousUser()
+
+
+class VisibleCaseField(serializers.PrimaryKeyRelatedField):
+    """A case id the requesting user may open; any other reads as "no such case"."""
+
+    def get_queryset(self) -> Any:
+        return Case.objects.filter(selectors.case_visible_q(_reader(self.context)))
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -29,6 +46,17 @@ class CaseSerializer(serializers.ModelSerializer):
         many=True,
         required=False,
         queryset=selectors.possible_co_researchers(),
+    )
+    previous_round = VisibleCaseField(
+        allow_null=True,
+        required=False,
+        help_text="the case this one follows: an earlier round at the same place (null: none)",
+    )
+    next_round = serializers.SerializerMethodField(
+        help_text="the round that follows this case, if any that you may open"
+    )
+    round_number = serializers.IntegerField(
+        read_only=True, help_text="1 for a first assessment, 2 for the round after it, …"
     )
 
     class Meta:
@@ -48,10 +76,20 @@ class CaseSerializer(serializers.ModelSerializer):
             "collaborators",
             "method_note",
             "summary",
+            "previous_round",
+            "next_round",
+            "round_number",
             "created",
             "updated",
         ]
         read_only_fields = ["created", "updated"]
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_next_round(self, case: Case) -> int | None:
+        # Lists annotate it (selectors.with_next_round); a case just saved is asked.
+        if hasattr(case, "next_round_visible"):
+            return case.next_round_visible
+        return selectors.next_round_id(_reader(self.context), case)
 
 
 class RaterSerializer(serializers.ModelSerializer):

@@ -36,6 +36,9 @@ def owned_objects() -> Owned:
     owner = UserFactory.create(username="fuzzer")
     case = CaseFactory.create(owner=owner)
     spare_case = CaseFactory.create(owner=owner, title="Kasus untuk dihapus")
+    # Its next round is started here, so the main case never gets one (which would tie its
+    # place and years to the round after it).
+    round_case = CaseFactory.create(owner=owner, title="Kasus dengan putaran berikutnya")
     rater = RaterFactory.create(case=case)
     for indicator in Indicator.objects.filter(framework=case.framework)[:6]:
         services.rating_upsert(case=case, rater=rater, indicator=indicator, value=3)
@@ -78,7 +81,8 @@ def owned_objects() -> Owned:
     return Owned(
         username=owner.username,
         ids={
-            "case": case.pk, "spare_case": spare_case.pk, "rater": rater.pk,
+            "case": case.pk, "spare_case": spare_case.pk, "round_case": round_case.pk,
+            "rater": rater.pk,
             "actor": actors[0].pk, "other_actor": actors[1].pk, "spare_actor": actors[2].pk,
             "framework": case.framework_id, "copy": copy.pk,
             "done_job": str(done.pk), "failed_job": str(failed.pk),
@@ -90,6 +94,7 @@ def _paths(ids: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     """Path parameters by (method, path); DELETE aims at spares so the rest stays reachable."""
     return {
         ("DELETE", "/api/v1/cases/{id}/"): {"id": ids["spare_case"]},
+        ("POST", "/api/v1/cases/{case_pk}/next-round/"): {"case_pk": ids["round_case"]},
         ("DELETE", "/api/v1/actors/{id}/"): {"id": ids["spare_actor"]},
         ("POST", "/api/v1/frameworks/{id}/variables/"): {"id": ids["copy"]},
         ("PUT", "/api/v1/frameworks/{id}/rule/"): {"id": ids["copy"]},
@@ -129,6 +134,7 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
         ("POST", "/api/v1/cases/"): case,
         ("PUT", "/api/v1/cases/{id}/"): case,
         ("PUT", "/api/v1/cases/{case_pk}/conclusions/{variable_code}/"): {"narrative": "Uji."},
+        ("POST", "/api/v1/cases/{case_pk}/next-round/"): {"year_start": 2022, "year_end": 2022},
         ("POST", "/api/v1/cases/{case_pk}/participations/"): {
             "actor": ids["actor"], "role": "pendamping", "stages": ["persiapan"]
         },
@@ -137,6 +143,10 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
             "direction": "asimetris", "dominant": ids["actor"], "strength": "lemah",
         },
         ("POST", "/api/v1/cases/{case_pk}/recommendations/"): {"text": "Perkuat forum warga."},
+        # The actor stays an institution: an individual could not be tied to the other one.
+        ("PUT", "/api/v1/actors/{id}/"): {"name": "BKM Uji", "kind": "institution",
+                                         "sector": "masyarakat"},
+        ("PATCH", "/api/v1/actors/{id}/"): {"kind": "institution"},
         ("POST", "/api/v1/cases/{case_pk}/ratings/"): [
             {"indicator": "FTF1", "rater": ids["rater"], "value": 2}
         ],
