@@ -44,7 +44,9 @@ class CaseReportApi(CaseNestedMixin, generics.GenericAPIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         case = self.get_case()
-        report = services.case_report(case=case, kind=self.kind, language=report_language(request))
+        report = services.case_report(
+            case=case, kind=self.kind, language=report_language(request), reader=api_user(request)
+        )
         response = HttpResponse(report.content, content_type=report.content_type)
         response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
         return response

@@ -13,8 +13,16 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments import selectors as assessment_selectors
-from assessments.models import Case, Rater, Rating
-from assessments.scoring import CaseScore, Level, VariableVerdict, format_number, level_label
+from assessments.models import Case, Rater, Rating, Visitor
+from assessments.scoring import (
+    CaseScore,
+    Level,
+    RoundComparison,
+    Trend,
+    VariableVerdict,
+    format_number,
+    level_label,
+)
 
 
 def verdict_phrase(level: Level | None) -> str:
@@ -74,6 +82,61 @@ class Chapter:
     slum_areas: list[Any] = field(default_factory=list)
     sociogram: dict[str, Any] | None = None
     network: Any = None
+    # Since the previous round of the place, when there is one: a paragraph for 5.1 and the
+    # appendix table of both rounds.
+    rounds_paragraph: str = ""
+    comparison: RoundComparison | None = None
+
+    @property
+    def round_rows(self) -> list[list[str]]:
+        """The appendix table of both rounds: variable, then, now, change."""
+        if self.comparison is None:
+            return []
+        changes = [*self.comparison.variables, self.comparison.overall]
+        return [
+            [
+                f"{c.code} {c.name}".strip(),
+                c.then.shown,
+                c.now.shown,
+                f"{c.arrow} {c.trend.label}",
+            ]
+            for c in changes
+        ]
+
+
+def rounds_paragraph(comparison: RoundComparison, then_title: str) -> str:
+    """ "Dibandingkan putaran 2016 (…), dialog tatap muka naik dari … menjadi …; …." """
+    compared = [
+        f"{change.name.lower()} {change.words}"
+        for change in comparison.variables
+        if change.trend != Trend.NOT_COMPARABLE
+    ]
+    if not compared:
+        text = _(
+            "No variable can be compared with round %(round)s (%(title)s) yet: one of the two "
+            "rounds has not assessed it."
+        ) % {"round": comparison.then_label, "title": then_title}
+    else:
+        text = _("Compared with round %(round)s (%(title)s), %(changes)s.") % {
+            "round": comparison.then_label,
+            "title": then_title,
+            "changes": "; ".join(compared),
+        }
+        overall = comparison.overall
+        if overall.trend != Trend.NOT_COMPARABLE:
+            text += " " + _("Overall, collaboration is %(words)s.") % {"words": overall.words}
+    cautions = list(comparison.notes) + [
+        f"{change.name}: {'; '.join(change.notes)}"
+        for change in comparison.variables
+        if change.notes
+    ]
+    if cautions:
+        text += " " + _("To be read with: %(notes)s.") % {"notes": "; ".join(cautions)}
+    if comparison.not_comparable:
+        text += " " + _("Not comparable: %(items)s.") % {
+            "items": "; ".join(comparison.not_comparable)
+        }
+    return text
 
 
 def _attribution(rating: Rating) -> str:
@@ -215,8 +278,9 @@ def _robustness_note(score: CaseScore) -> str:
     ) % {"list": "; ".join(depending)}
 
 
-def build_chapter(case: Case, language: str = "id") -> Chapter:
-    """Everything the chapter shows, in `language`, loaded in a fixed number of queries."""
+def build_chapter(case: Case, language: str = "id", *, reader: Visitor | None = None) -> Chapter:
+    """Everything the chapter shows, in `language`, loaded in a fixed number of queries. The
+    earlier round it compares with is one `reader` (by default the case's owner) may open."""
     from stakeholders import network as network_core
     from stakeholders import selectors as stakeholder_selectors
 
@@ -304,6 +368,7 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
             for indicator in verdict.indicators
         ]
         analysed = stakeholder_selectors.case_network(case, level="institution")
+        rounds = assessment_selectors.case_rounds_view(reader or case.owner, case)
         chapter = Chapter(
             case=case,
             language=language,
@@ -319,5 +384,9 @@ def build_chapter(case: Case, language: str = "id") -> Chapter:
             slum_areas=list(case.slum_areas.all()),
             sociogram=network_core.sociogram_layout(analysed) if analysed.edges else None,
             network=analysed,
+            comparison=rounds.comparison,
+            rounds_paragraph=rounds_paragraph(rounds.comparison, rounds.then.title)
+            if rounds.comparison and rounds.then
+            else "",
         )
     return chapter

@@ -89,6 +89,8 @@ def render_docx(chapter: Chapter) -> bytes:
                 paragraph.add_run(xml_safe("\n– " + line)).font.size = Pt(11)
             paragraph.add_run(xml_safe("\n" + section.closing))
         document.add_paragraph(xml_safe(chapter.overall))
+        if chapter.rounds_paragraph:
+            document.add_paragraph(xml_safe(chapter.rounds_paragraph))
         document.add_heading("5.2 " + ("Recommendations" if english else "Saran"), level=2)
         saran = []
         for text, addressed in chapter.recommendations:
@@ -104,6 +106,21 @@ def render_docx(chapter: Chapter) -> bytes:
             [_("Variable"), _("Indicator"), _("Score"), _("Level")],
             [[r.variable, f"{r.code} {r.name}", r.score, r.level] for r in chapter.indicator_rows],
         )
+        if chapter.comparison:
+            document.add_paragraph(
+                _("Round %(then)s against round %(now)s")
+                % {"then": chapter.comparison.then_label, "now": chapter.comparison.now_label}
+            )
+            _table(
+                document,
+                [
+                    _("Variable"),
+                    chapter.comparison.then_label,
+                    chapter.comparison.now_label,
+                    _("Change"),
+                ],
+                chapter.round_rows,
+            )
         if chapter.outputs:
             document.add_paragraph(_("Program outputs (evidence for intermediate outcomes)"))
             _table(

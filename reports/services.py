@@ -37,10 +37,14 @@ class Report:
     filename: str
 
 
-def case_report(*, case: Case, kind: str, language: str = "id") -> Report:
+def case_report(
+    *, case: Case, kind: str, language: str = "id", reader: User | None = None
+) -> Report:
+    """The case's chapter or scores as a file; `reader` decides which earlier round of the
+    place the chapter may compare with (by default the owner's view)."""
     from . import docx, exports, pdf
 
-    chapter = build_chapter(case, language)
+    chapter = build_chapter(case, language, reader=reader)
     renderers: dict[str, Callable[[Chapter], bytes]] = {
         "pdf": pdf.render_pdf,
         "docx": docx.render_docx,
@@ -137,7 +141,9 @@ def report_batch_build(job_id: str) -> None:
     try:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for index, case in enumerate(cases, start=1):
-                report = case_report(case=case, kind=job.format, language=job.language)
+                report = case_report(
+                    case=case, kind=job.format, language=job.language, reader=job.owner
+                )
                 archive.writestr(report.filename, report.content)
                 Job.objects.filter(pk=job.pk).update(progress=index)
     except (OperationalError, InterfaceError):
