@@ -90,12 +90,21 @@ def measure(size: int, runs: int) -> dict[str, float]:
     figures: dict[str, float] = {
         "national dashboard": median_ms(get("/dasbor/?place="), runs),
         "national dashboard API": median_ms(get("/api/v1/dashboard/?place="), runs),
+        "national dashboard over rounds": median_ms(get("/dasbor/?place=&over=round"), runs),
         "province dashboard": median_ms(get(f"/dasbor/?place={province}"), runs),
         "city dashboard": median_ms(get(f"/dasbor/?place={city}"), runs),
         "scores list, first page of 100": median_ms(get("/api/v1/scores/?page_size=100"), runs),
         "home page of a national viewer": median_ms(get("/"), runs),
         "one rating write with its stored scores": median_ms(rate, runs),
     }
+    # The last round of the longest chain: its page and its comparison read every round.
+    later = Case.objects.filter(owner=owner, next_round__isnull=True, previous_round__isnull=False)
+    last = later.order_by("-round_number", "pk").first()
+    if last is not None:
+        figures[f"case page of round {last.round_number}"] = median_ms(
+            get(f"/cases/{last.pk}/"), runs
+        )
+        figures["comparison API"] = median_ms(get(f"/api/v1/cases/{last.pk}/comparison/"), runs)
     start = time.perf_counter()
     with open(os.devnull, "w") as quiet:
         call_command("rescore", stderr=quiet, stdout=quiet)

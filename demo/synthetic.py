@@ -40,6 +40,8 @@ BATCH = 5000
 # Typical level per variable: trust and intermediate outcomes are the weak ones, as in the
 # Indonesian studies; a place's own strength and a slow improvement over the years come on top.
 VARIABLE_MEANS = {"FTF": 2.9, "TB": 2.3, "CP": 2.6, "SU": 2.7, "IO": 2.1}
+# The share of places whose cases (one per year) are linked as rounds of the place.
+ROUND_SHARE = 0.5
 
 
 @dataclass
@@ -84,6 +86,7 @@ def generate_synthetic(
     improving = {code for code in chosen if rng.random() < 0.4}
     start = Case.objects.filter(owner=owner).count()
     made = ratings = 0
+    by_place: dict[str, list[tuple[int, int]]] = {}
     while made < cases:
         size = min(BATCH // (len(indicators) * RATERS) or 1, cases - made)
         with transaction.atomic():
@@ -105,6 +108,8 @@ def generate_synthetic(
                     )
                 )
             batch = Case.objects.bulk_create(batch)
+            for case in batch:
+                by_place.setdefault(case.place_id, []).append((case.year_end, case.pk))
             raters = Rater.objects.bulk_create(
                 [
                     Rater(case=case, name=f"Penilai {k + 1}", kind=Rater.Kind.RESEARCHER)
@@ -129,11 +134,34 @@ def generate_synthetic(
         ratings += len(rows)
         if progress is not None:
             progress(size)
+    _link_rounds(rng, by_place)
     # Fresh statistics: without them the planner takes the new rows for none and picks
     # plans made for a handful (seen: the national dashboard at 270 ms instead of 130 ms).
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return Generated(cases=made, ratings=ratings)
+
+
+def _link_rounds(rng: random.Random, by_place: dict[str, list[tuple[int, int]]]) -> None:
+    """For a share of the places, their new cases become rounds: the first case of each year,
+    each following the one of the year before, numbered in order."""
+    links = []
+    for code in sorted(by_place):
+        if rng.random() >= ROUND_SHARE:
+            continue
+        chain: list[int] = []
+        years: set[int] = set()
+        for year, pk in sorted(by_place[code]):
+            if year not in years:
+                years.add(year)
+                chain.append(pk)
+        if len(chain) < 2:
+            continue
+        for number, (previous, pk) in enumerate(
+            zip([None, *chain[:-1]], chain, strict=True), start=1
+        ):
+            links.append(Case(pk=pk, previous_round_id=previous, round_number=number))
+    Case.objects.bulk_update(links, ["previous_round", "round_number"], batch_size=1000)
 
 
 @transaction.atomic

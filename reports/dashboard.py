@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -19,7 +19,13 @@ from assessments import scoring
 from assessments import selectors as assessment_selectors
 from assessments.models import Case, Framework, Place, Program, ScaleLevel, User, Visitor
 
-from .dashboard_sources import Figures, stored_cells, stored_figures, tallied_figures
+from .dashboard_sources import (
+    Figures,
+    stored_cells,
+    stored_figures,
+    stored_rounds,
+    tallied_figures,
+)
 
 # Length of a Kemendagri code at each level: "13", "13.75", "13.75.01", "13.75.01.1001".
 CODE_LENGTH = {1: 2, 2: 5, 3: 8, 4: 13}
@@ -36,6 +42,12 @@ class Scope:
     program: Program | None = None
     year_from: int | None = None
     year_to: int | None = None
+    # "Over time" by the year cases ended, or by round: the same places assessed again.
+    over: str = "year"
+
+    @property
+    def by_round(self) -> bool:
+        return self.over == OVER_ROUND
 
     @property
     def row_level(self) -> int:
@@ -100,8 +112,12 @@ class HeatRow:
     whole: bool = False
 
 
+OVER_YEAR, OVER_ROUND = "year", "round"
+
+
 @dataclass
 class TrendPoint:
+    # The year cases ended, or the round number when the dashboard follows rounds.
     year: int
     counts: Counts
 
@@ -176,6 +192,11 @@ def _figures(user: Visitor, scope: Scope) -> Figures:
     tallied = (scope.place is None or scope.place.level == Place.Level.PROVINSI) and (
         assessment_selectors.sees_every_published_case(user)
     )
+    if scope.by_round:
+        # Rounds are followed through the stored results of the cases in a chain.
+        figures = _figures(user, replace(scope, over=OVER_YEAR))
+        figures.yearly = stored_rounds(cases)
+        return figures
     if not tallied:
         return stored_figures(cases, length=length)
     figures = tallied_figures(_tally_filter(scope), cells=national)

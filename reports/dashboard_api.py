@@ -59,7 +59,7 @@ class WeakIndicatorSerializer(serializers.Serializer):
 
 
 class TrendPointSerializer(serializers.Serializer):
-    year = serializers.IntegerField()
+    year = serializers.IntegerField(help_text="the year cases ended, or the round with over=round")
     median_score = serializers.FloatField(allow_null=True, help_text="of the assessed cases")
     mean_score = serializers.FloatField(allow_null=True)
     counts = CountsField()
@@ -73,6 +73,7 @@ class DashboardSerializer(serializers.Serializer):
     heatmap = HeatRowSerializer(source="rows", many=True)
     distribution = serializers.ListField(child=CountsField())
     weakest_indicators = WeakIndicatorSerializer(source="weakest", many=True)
+    over = serializers.CharField(source="scope.over")
     trend = serializers.DictField(child=TrendPointSerializer(many=True))
     agreement = serializers.DictField(child=serializers.IntegerField())
     complete = serializers.IntegerField()
@@ -88,6 +89,13 @@ class DashboardSerializer(serializers.Serializer):
         OpenApiParameter("year_from", int, description="cases that ended in or after"),
         OpenApiParameter("year_to", int, description="cases that ended in or before"),
         OpenApiParameter("framework", int, description="framework id (default Ansell & Gash)"),
+        OpenApiParameter(
+            "over",
+            str,
+            enum=["year", "round"],
+            description="trend by the year cases ended (default) or by round: the places "
+            "assessed more than once, their first, second, … round",
+        ),
     ],
     responses=DashboardSerializer,
 )

@@ -70,7 +70,9 @@ def dashboard_sheets(board: Dashboard) -> list[Sheet]:
         [[w.code, w.name, w.variable, round(w.mean_score, 4), w.cases] for w in board.weakest],
     )
     trend = (
-        [_("Median score per year"), *[str(year) for year in board.years]],
+        [_("Median score per round"), *[_("Round %(n)d") % {"n": n} for n in board.years]]
+        if board.scope.by_round
+        else [_("Median score per year"), *[str(year) for year in board.years]],
         [
             [code]
             + [

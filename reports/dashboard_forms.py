@@ -14,7 +14,7 @@ from assessments.fields import PlaceCodeFormField
 from assessments.models import User, Visitor
 from common.forms import limit_queryset
 
-from .dashboard import DEFAULT_FRAMEWORK, Scope
+from .dashboard import DEFAULT_FRAMEWORK, OVER_ROUND, OVER_YEAR, Scope
 
 
 class DashboardForm(forms.Form):
@@ -28,6 +28,14 @@ class DashboardForm(forms.Form):
     )
     year_from = forms.IntegerField(label=_("From year"), required=False, min_value=1945)
     year_to = forms.IntegerField(label=_("To year"), required=False, max_value=2100)
+    over = forms.ChoiceField(
+        label=_("Over time by"),
+        choices=[
+            (OVER_YEAR, _("the year cases ended")),
+            (OVER_ROUND, _("round, for places assessed more than once")),
+        ],
+        required=False,
+    )
     framework = forms.ModelChoiceField(
         label=_("Framework"),
         queryset=assessment_selectors.framework_all(),
@@ -70,4 +78,5 @@ class DashboardForm(forms.Form):
             program=data.get("program"),
             year_from=data.get("year_from"),
             year_to=data.get("year_to"),
+            over=data.get("over") or OVER_YEAR,
         )

@@ -79,6 +79,18 @@ def stored_figures(cases: QuerySet[Case], *, length: int | None) -> Figures:
     )
 
 
+def stored_rounds(cases: QuerySet[Case]) -> Rows:
+    """The `yearly` rows by round instead of year ("year" holds the round number), over the
+    cases that are one of several rounds of their place: one query."""
+    in_chain = Q(previous_round__isnull=False) | Q(next_round__isnull=False)
+    return list(
+        VariableResult.objects.filter(case__in=cases.filter(in_chain).values("pk"))
+        .values("code", "level", "score", year=F("case__round_number"))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
 def tallied_figures(tally_filter: Q, *, cells: bool) -> Figures:
     """The figures of the published cases the filter selects, from the tallies: four queries,
     three without cells (which are per province here)."""

@@ -27,6 +27,29 @@ def test_synthetic_cases_are_marked_published_and_scored(researcher):
     assert all(code.count(".") == 3 for code in codes)
 
 
+def test_a_share_of_places_has_rounds_in_order(researcher):
+    generate_synthetic(cases=60, seed=7)
+    later = Case.objects.filter(previous_round__isnull=False).select_related("previous_round")
+    assert later.exists()
+    for case in later:
+        previous = case.previous_round
+        assert previous.place_id == case.place_id and previous.year_end < case.year_end
+        assert case.round_number == previous.round_number + 1
+    firsts = Case.objects.filter(previous_round__isnull=True, next_round__isnull=False)
+    assert set(firsts.values_list("round_number", flat=True)) == {1}
+    # Rounds of the same places, counted by round on the dashboard.
+    from assessments.models import Framework
+    from reports.dashboard import Scope, dashboard_get
+
+    board = dashboard_get(
+        user=researcher,
+        scope=Scope(framework=Framework.objects.get(code="ansell-gash-2008"), over="round"),
+    )
+    assert board.years[0] == 1 and len(board.years) >= 2
+    in_chains = firsts.count() + later.count()
+    assert sum(p.counts.total for p in board.trend["FTF"]) == in_chains
+
+
 def test_the_same_seed_gives_the_same_data():
     generate_synthetic(cases=5, seed=3)
     first = list(Rating.objects.order_by("pk").values_list("value", flat=True))
