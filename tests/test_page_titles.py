@@ -115,6 +115,7 @@ def url_for(name: str, world: dict) -> str:
         "case-detail": {"pk": world["pk"]},
         "case-edit": {"pk": world["pk"]},
         "case-raters": {"pk": world["pk"]},
+        "case-rounds": {"pk": world["pk"]},
         "informant-quotes": {"pk": world["pk"]},
         "case-conclusions": {"pk": world["pk"]},
         "case-stakeholders": {"pk": world["pk"]},
