@@ -16,7 +16,7 @@ from ..models import Case, IndicatorResult, Rater, Rating, ScaleLevel, VariableR
 from .cases import case_visible_q
 
 
-def _chain_ids(case: Case) -> list[int]:
+def chain_ids(case: Case) -> list[int]:
     """Every round of the chain `case` is in, first to last: one query (a chain never leaves
     its place, so the place's cases hold it)."""
     links = dict(Case.objects.filter(place_id=case.place_id).values_list("pk", "previous_round_id"))
@@ -35,7 +35,7 @@ def _chain_ids(case: Case) -> list[int]:
 def case_rounds(user: Visitor, case: Case, chain: list[int] | None = None) -> list[Case]:
     """The rounds of this case's place that the user may open, in order, this case among them:
     two queries."""
-    ids = chain or _chain_ids(case)
+    ids = chain or chain_ids(case)
     if ids == [case.pk]:
         return [case]
     found = {
@@ -72,9 +72,9 @@ def round_snapshots(cases: list[Case]) -> dict[int, scoring.RoundSnapshot]:
     for scale_id, value in sorted(levels):
         scale_values[scale_id].append(value)
     variables: dict[int, list[scoring.Measured]] = defaultdict(list)
+    scales = {c.pk: c.framework.scale_id for c in cases}
     for v in VariableResult.objects.filter(case_id__in=ids).select_related("variable"):
-        scale = next(c.framework.scale_id for c in cases if c.pk == v.case_id)
-        level = levels.get((scale, v.level)) if v.level is not None else None
+        level = levels.get((scales[v.case_id], v.level)) if v.level is not None else None
         reading = scoring.Reading(v.score, level, rated=v.rated, total=v.total)
         variables[v.case_id].append(scoring.Measured(v.code, v.variable.name, reading))
     indicators: dict[int, list[scoring.Measured]] = defaultdict(list)
@@ -83,8 +83,7 @@ def round_snapshots(cases: list[Case]) -> dict[int, scoring.RoundSnapshot]:
         .select_related("indicator__variable")
         .order_by("case_id", "indicator__variable__order", "indicator__order", "code")
     ):
-        scale = next(c.framework.scale_id for c in cases if c.pk == i.case_id)
-        level = levels.get((scale, i.level)) if i.level is not None else None
+        level = levels.get((scales[i.case_id], i.level)) if i.level is not None else None
         measured = scoring.Measured(
             i.code,
             i.indicator.name,
@@ -126,7 +125,7 @@ def round_snapshots(cases: list[Case]) -> dict[int, scoring.RoundSnapshot]:
 def case_rounds_view(user: Visitor, case: Case, *, with_id: int | str | None = None) -> RoundsView:
     """This case's rounds and the change from `with_id` (by default the round before it that
     the user may open) to this case; no comparison for a lone round."""
-    ids = _chain_ids(case)
+    ids = chain_ids(case)
     rounds = case_rounds(user, case, ids)
     followed = ids[-1] != case.pk
     if len(rounds) == 1 and with_id is None:

@@ -8,39 +8,15 @@ from django.utils.translation import gettext as _
 
 from common.errors import ApplicationError
 
+from .. import selectors
 from ..models import Case
-
-# Chains are a handful of rounds; this only stops a walk through corrupted data.
-LONGEST_CHAIN = 200
-
-
-def _chain_back(case_id: int | None) -> list[int]:
-    """The ids from this case back to the first round, this one first."""
-    ids: list[int] = []
-    while case_id is not None and len(ids) < LONGEST_CHAIN:
-        ids.append(case_id)
-        case_id = Case.objects.filter(pk=case_id).values_list("previous_round_id", flat=True)[0]
-    return ids
 
 
 def rounds_renumber(case: Case) -> None:
-    """Number this case and every round after it by their place in the chain."""
-    previous_number = (
-        Case.objects.filter(pk=case.previous_round_id).values_list("round_number", flat=True)[0]
-        if case.previous_round_id
-        else 0
-    )
-    number = previous_number + 1
-    current_id: int | None = case.pk
-    seen: set[int] = set()
-    while current_id is not None and current_id not in seen:
-        seen.add(current_id)
-        Case.objects.filter(pk=current_id).update(round_number=number)
-        current_id = (
-            Case.objects.filter(previous_round_id=current_id).values_list("pk", flat=True).first()
-        )
-        number += 1
-    case.round_number = previous_number + 1
+    """Number every round of this case's chain by its place in it."""
+    for number, pk in enumerate(selectors.chain_ids(case), start=1):
+        Case.objects.filter(pk=pk).exclude(round_number=number).update(round_number=number)
+    case.round_number = Case.objects.values_list("round_number", flat=True).get(pk=case.pk)
 
 
 def check_round_order(case: Case, previous: Case) -> None:
@@ -74,7 +50,8 @@ def check_round_link(case: Case, previous: Case) -> None:
                 }
             }
         )
-    if case.pk is not None and case.pk in _chain_back(previous.pk):
+    chain = selectors.chain_ids(previous)
+    if case.pk is not None and case.pk in chain[: chain.index(previous.pk) + 1]:
         raise ApplicationError(
             {
                 "previous_round": _(
