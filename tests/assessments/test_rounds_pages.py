@@ -252,3 +252,20 @@ def test_dashboard_follows_rounds(api, client, baseline, researcher):
     client.force_login(researcher)
     page = client.get("/dasbor/", {"place": "", "over": "round"}).content.decode()
     assert "Median skor variabel per putaran" in page and "Putaran 2" in page
+
+
+def test_api_creates_a_case_as_a_later_round_or_nothing(api, baseline):
+    body = {
+        "title": "Kampung Bugis lagi",
+        "program": "kotaku",
+        "place": baseline.place_id,
+        "year_start": 2019,
+        "year_end": 2019,
+        "previous_round": baseline.pk,
+    }
+    created = api.post("/api/v1/cases/", body, format="json")
+    assert created.status_code == 201, created.content
+    assert (created.json()["previous_round"], created.json()["round_number"]) == (baseline.pk, 2)
+    again = api.post("/api/v1/cases/", {**body, "title": "Satu lagi"}, format="json")
+    assert again.status_code == 400 and "sudah diikuti" in str(again.json())
+    assert not Case.objects.filter(title="Satu lagi").exists()
