@@ -151,8 +151,7 @@ def case_rounds_view(user: Visitor, case: Case, *, with_id: int | str | None = N
         points.sort()
     if then is None:
         return RoundsView(rounds, followed, lines=dict(lines))
-    current = next(c for c in rounds if c.pk == case.pk)
-    snapshots = round_snapshots([then, current])
+    snapshots = round_snapshots([then, rounds[position]])
     comparison = scoring.compare_rounds(snapshots[then.pk], snapshots[case.pk])
     return RoundsView(rounds, followed, then, comparison, dict(lines))
 

@@ -14,9 +14,10 @@ from ..models import Case
 
 def rounds_renumber(case: Case) -> None:
     """Number every round of this case's chain by its place in it."""
-    for number, pk in enumerate(selectors.chain_ids(case), start=1):
+    chain = selectors.chain_ids(case)
+    for number, pk in enumerate(chain, start=1):
         Case.objects.filter(pk=pk).exclude(round_number=number).update(round_number=number)
-    case.round_number = Case.objects.values_list("round_number", flat=True).get(pk=case.pk)
+    case.round_number = chain.index(case.pk) + 1
 
 
 def check_round_order(case: Case, previous: Case) -> None:
