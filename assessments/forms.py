@@ -36,6 +36,7 @@ class CaseForm(forms.ModelForm):
         widgets = {
             "method_note": forms.Textarea(attrs={"rows": 3}),
             "summary": forms.Textarea(attrs={"rows": 3}),
+            "further_research": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
@@ -145,6 +146,12 @@ class RecommendationForm(forms.Form):
         label=_("Variable"), queryset=Variable.objects.none(), required=False, to_field_name="code"
     )
     addressed_to = forms.CharField(label=_("Addressed to"), required=False, max_length=300)
+    source = forms.CharField(
+        label=_("Source"),
+        required=False,
+        max_length=300,
+        help_text=_("Where it comes from: page or section"),
+    )
 
     def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -41,6 +41,15 @@ class ParticipantForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        required=False,
+        max_length=300,
+        help_text=_("Where it comes from: page or section"),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -90,7 +99,7 @@ class PartnershipForm(forms.ModelForm):
 class FactorForm(forms.ModelForm):
     class Meta:
         model = Factor
-        fields = ["kind", "text", "evidence"]
+        fields = ["kind", "text", "evidence", "source"]
         widgets = {"evidence": forms.Textarea(attrs={"rows": 2})}
 
 

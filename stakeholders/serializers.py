@@ -55,7 +55,7 @@ class ParticipationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Participation
-        fields = ["id", "actor", "actor_name", "role", "stages", "note"]
+        fields = ["id", "actor", "actor_name", "role", "stages", "note", "source"]
 
 
 class TieSerializer(serializers.ModelSerializer):
@@ -86,7 +86,7 @@ class PartnershipSerializer(serializers.ModelSerializer):
 class FactorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Factor
-        fields = ["id", "kind", "text", "evidence", "partnership"]
+        fields = ["id", "kind", "text", "evidence", "source", "partnership"]
         extra_kwargs = {"partnership": {"required": False}}
 
 

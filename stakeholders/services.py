@@ -80,7 +80,13 @@ def actor_delete(*, actor: Actor, user: User) -> None:
 
 @transaction.atomic
 def participation_set(
-    *, case: Case, actor: Actor, role: str, stages: Sequence[str] = (), note: str = ""
+    *,
+    case: Case,
+    actor: Actor,
+    role: str,
+    stages: Sequence[str] = (),
+    note: str = "",
+    source: str = "",
 ) -> Participation:
     """Adds the actor to the case, or updates its role and stages."""
     participation = Participation.objects.filter(case=case, actor=actor).first() or (
@@ -92,6 +98,7 @@ def participation_set(
         s for s in stages if s not in Stage.values
     ]
     participation.note = note
+    participation.source = source
     return validated_save(participation)
 
 
@@ -177,6 +184,7 @@ def partnership_create(
     status: str = Partnership.Status.BERJALAN,
     year: int | None = None,
     continued: bool = False,
+    source: str = "",
 ) -> Partnership:
     partnership = validated_save(
         Partnership(
@@ -190,6 +198,7 @@ def partnership_create(
             status=status,
             year=year,
             continued=continued,
+            source=source,
         )
     )
     partnership.partners.set(list(partners))
@@ -204,11 +213,19 @@ def factor_create(
     text: str,
     evidence: str = "",
     partnership: Partnership | None = None,
+    source: str = "",
 ) -> Factor:
     if partnership is not None and partnership.case_id != case.pk:
         raise ApplicationError({"partnership": _("This partnership belongs to another case.")})
     return validated_save(
-        Factor(case=case, kind=kind, text=text, evidence=evidence, partnership=partnership)
+        Factor(
+            case=case,
+            kind=kind,
+            text=text,
+            evidence=evidence,
+            partnership=partnership,
+            source=source,
+        )
     )
 
 
@@ -227,7 +244,12 @@ def participations_copy(*, source: Case, target: Case) -> None:
     stages; ties, partnerships and outputs are what the new round finds out for itself."""
     Participation.objects.bulk_create(
         Participation(
-            case=target, actor_id=p.actor_id, role=p.role, stages=list(p.stages), note=p.note
+            case=target,
+            actor_id=p.actor_id,
+            role=p.role,
+            stages=list(p.stages),
+            note=p.note,
+            source=p.source,
         )
         for p in source.participations.all()
     )

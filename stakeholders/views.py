@@ -104,7 +104,14 @@ def _save(case, which: str, data: dict[str, Any], user) -> None:
             short_label=data["short_label"],
             created_by=user,
         )
-        services.participation_set(case=case, actor=actor, role=data["role"], stages=data["stages"])
+        services.participation_set(
+            case=case,
+            actor=actor,
+            role=data["role"],
+            stages=data["stages"],
+            note=data["note"],
+            source=data["source"],
+        )
     elif which == "tie":
         services.tie_create(case=case, **data)
     elif which == "partnership":

@@ -49,6 +49,14 @@ class Case(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     method_note = models.TextField(_("method note"), blank=True)
+    # Named once in the chapter's opening ("… dengan metode deskriptif kualitatif").
+    method = models.CharField(
+        _("research method"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. descriptive qualitative"),
+    )
+    further_research = models.TextField(_("suggestions for further research"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     # Rounds: the same place assessed again. A chain has one round after another, in order of
     # period; `round_number` is the case's place in it (1 for a first or lone assessment),
@@ -236,6 +244,9 @@ class Recommendation(models.Model):
         verbose_name=_("variable"),
     )
     addressed_to = models.CharField(_("addressed to"), max_length=300, blank=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -74,8 +74,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "status",
             "owner",
             "collaborators",
+            "method",
             "method_note",
             "summary",
+            "further_research",
             "previous_round",
             "next_round",
             "round_number",
@@ -192,7 +194,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Recommendation
-        fields = ["id", "text", "variable", "addressed_to", "order"]
+        fields = ["id", "text", "variable", "addressed_to", "source", "order"]
         extra_kwargs = {"order": {"required": False}}
 
     def to_representation(self, recommendation: Recommendation) -> dict:

@@ -56,6 +56,8 @@ def case_create(
     collaborators: Iterable[User | str] = (),
     rt_rw: str = "",
     method_note: str = "",
+    method: str = "",
+    further_research: str = "",
     summary: str = "",
     status: str = Case.Status.DRAFT,
     previous_round: Case | None = None,
@@ -76,6 +78,8 @@ def case_create(
         owner=owner,
         rt_rw=rt_rw,
         method_note=method_note,
+        method=method,
+        further_research=further_research,
         summary=summary,
         status=status,
     )
@@ -98,8 +102,10 @@ CASE_EDITABLE_FIELDS = (
     "year_end",
     "framework",
     "status",
+    "method",
     "method_note",
     "summary",
+    "further_research",
 )
 
 

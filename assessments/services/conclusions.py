@@ -77,6 +77,7 @@ def recommendation_create(
     text: str,
     variable: Variable | None = None,
     addressed_to: str = "",
+    source: str = "",
     order: int | None = None,
 ) -> Recommendation:
     _check_variable_of(case, variable)
@@ -85,7 +86,12 @@ def recommendation_create(
         list(Case.objects.select_for_update().filter(pk=case.pk).values_list("pk", flat=True))
         order = next_order(case.recommendations.all())
     recommendation = Recommendation(
-        case=case, text=text, variable=variable, addressed_to=addressed_to, order=order
+        case=case,
+        text=text,
+        variable=variable,
+        addressed_to=addressed_to,
+        source=source,
+        order=order,
     )
     validated_save(recommendation)
     return recommendation
@@ -94,7 +100,7 @@ def recommendation_create(
 @transaction.atomic
 def recommendation_update(*, recommendation: Recommendation, **fields: Any) -> Recommendation:
     _check_variable_of(recommendation.case, fields.get("variable", recommendation.variable))
-    apply_fields(recommendation, fields, {"text", "variable", "addressed_to", "order"})
+    apply_fields(recommendation, fields, {"text", "variable", "addressed_to", "source", "order"})
     validated_save(recommendation)
     return recommendation
 

@@ -45,6 +45,7 @@ def round_next_create(
         collaborators=collaborators,
         rt_rw=case.rt_rw,
         method_note=case.method_note,
+        method=case.method,
     )
     Case.objects.filter(pk=new.pk).update(previous_round=case, round_number=case.round_number + 1)
     new.previous_round, new.round_number = case, case.round_number + 1

@@ -124,6 +124,9 @@ class Participation(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=Role)
     stages = models.JSONField(_("program stages"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
+    )
 
     class Meta:
         ordering = ["case", "actor__name"]

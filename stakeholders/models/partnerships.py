@@ -25,6 +25,7 @@ class Partnership(models.Model):
         "status",
         "year",
         "continued",
+        "source",
     )
 
     class Form(models.TextChoices):
@@ -74,6 +75,9 @@ class Partnership(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.BERJALAN)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     continued = models.BooleanField(_("continued after the program"), default=False)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
+    )
 
     class Meta:
         ordering = ["case", "form", "id"]
@@ -93,6 +97,7 @@ class Factor(models.Model):
         PENUNJANG = "penunjang", _("supporting factor")
         KENDALA = "kendala", _("constraint")
         UPAYA = "upaya", _("sustainability effort")
+        TUJUAN = "tujuan", _("aim of the partnerships")
 
     case = models.ForeignKey("assessments.Case", on_delete=models.CASCADE, related_name="factors")
     partnership = models.ForeignKey(
@@ -101,6 +106,9 @@ class Factor(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     text = models.CharField(_("factor"), max_length=300)
     evidence = models.TextField(_("evidence"), blank=True)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
+    )
 
     class Meta:
         ordering = ["case", "kind", "id"]
