@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages: pango for WeasyPrint, Liberation fonts for the thesis PDF, gettext for
 # translations; Chromium only for the browser tests.
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation gettext
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libcairo2 fonts-liberation gettext
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 
 .PHONY: run test system-packages test-system-packages install install-dev migrate demo lint messages clean

@@ -25,6 +25,20 @@ from .models import Job
 LANGUAGE = OpenApiParameter("lang", str, enum=["id", "en"], description="default id")
 
 
+APPENDIX = OpenApiParameter(
+    "lampiran",
+    bool,
+    description="PDF and DOCX: end the chapter with its appendix (LAMPIRAN); default true",
+)
+
+
+def report_appendix(request: Request) -> bool:
+    value = request.query_params.get("lampiran", "true").lower()
+    if value not in ("true", "false", "1", "0"):
+        raise ValidationError({"lampiran": ["Choose true or false."]})
+    return value in ("true", "1")
+
+
 def report_language(request: Request) -> str:
     language = request.query_params.get("lang", "id")
     if language not in ("id", "en"):
@@ -40,12 +54,17 @@ class CaseReportApi(CaseNestedMixin, generics.GenericAPIView):
     kind = "pdf"
 
     @extend_schema(
-        parameters=[LANGUAGE], responses={(200, "application/octet-stream"): OpenApiTypes.BINARY}
+        parameters=[LANGUAGE, APPENDIX],
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         case = self.get_case()
         report = services.case_report(
-            case=case, kind=self.kind, language=report_language(request), reader=api_user(request)
+            case=case,
+            kind=self.kind,
+            language=report_language(request),
+            reader=api_user(request),
+            appendix=report_appendix(request),
         )
         response = HttpResponse(report.content, content_type=report.content_type)
         response["Content-Disposition"] = f'attachment; filename="{report.filename}"'

@@ -1,6 +1,8 @@
 """BAB V KESIMPULAN DAN SARAN: the chapter's content, composed once for the PDF and the DOCX.
 
-Everything here reads the scoring core's results; nothing computes a verdict of its own.
+5.1 follows what the case holds (scores, the actor network, partnerships, factors, outputs,
+the change since the previous round); 5.2 lists the researcher's recommendations and invents
+none. Tables and figures are numbered in the order the text refers to them.
 """
 
 from __future__ import annotations
@@ -9,61 +11,65 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments import selectors as assessment_selectors
-from assessments.models import Case, Rater, Rating, Visitor
-from assessments.scoring import (
-    CaseScore,
-    Level,
-    RoundComparison,
-    Trend,
-    VariableVerdict,
-    format_number,
-    level_label,
+from assessments.models import Case, Place, Rating, Visitor
+from assessments.scoring import CaseScore, RoundComparison, format_number, level_label
+from assessments.templatetags.scores import radar
+from common.numbers import format_rupiah, indonesian_number
+from stakeholders.models import Factor, Level, Tie
+
+from . import chapter_findings as findings
+from .chapter_scores import (
+    VariableSection,
+    method_note,
+    overall_paragraph,
+    quotable_ratings,
+    rounds_paragraph,
+    scores_introduction,
+    variable_section,
+    verdict_phrase,
 )
+from .prose import paragraph
 
-
-def verdict_phrase(level: Level | None) -> str:
-    """The verdict the way the theses write it."""
-    if level is None:
-        return _("has not been assessed yet")
-    return {
-        "belum_terlaksana": _("has not yet been implemented"),
-        "kurang_baik": _("has been implemented, but poorly"),
-        "baik_belum_optimal": _("has run well, but not yet optimally"),
-        "optimal": _("has run optimally"),
-    }.get(level.code, level.label)
+__all__ = ["Block", "Chapter", "Exhibit", "VariableSection", "build_chapter", "verdict_phrase"]
 
 
 @dataclass
-class Evidence:
-    indicator: str
-    quote: str
-    attribution: str
+class Exhibit:
+    """A numbered table or figure: "Tabel 5.1 …", referred to in the text as "Tabel 5.1"."""
+
+    label: str
+    caption: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.label} {self.caption}"
 
 
 @dataclass
-class VariableSection:
-    number: int
-    code: str
-    name: str
-    name_en: str
-    verdict_label: str
-    verdict_code: str
-    body: str
-    evidence: list[Evidence]
-    closing: str
+class Block:
+    """One piece of the chapter, in reading order: a paragraph, the numbered variables, a
+    figure (SVG) or a table."""
+
+    kind: str
+    text: str = ""
+    sections: list[VariableSection] = field(default_factory=list)
+    exhibit: Exhibit | None = None
+    svg: str = ""
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    numeric: tuple[int, ...] = ()
+    css: str = ""
 
 
 @dataclass
-class IndicatorRow:
-    variable: str
-    code: str
-    name: str
-    score: str
-    level: str
+class RecommendationGroup:
+    heading: str
+    items: list[str]
 
 
 @dataclass
@@ -71,222 +77,320 @@ class Chapter:
     case: Case
     language: str
     score: CaseScore
-    opening: str
-    variables: list[VariableSection]
-    overall: str
-    recommendations: list[tuple[str, str]]
-    indicator_rows: list[IndicatorRow]
-    method_note: list[str]
-    partnerships: list[Any] = field(default_factory=list)
-    outputs: list[Any] = field(default_factory=list)
-    slum_areas: list[Any] = field(default_factory=list)
-    sociogram: dict[str, Any] | None = None
-    network: Any = None
-    # Since the previous round of the place, when there is one: a paragraph for 5.1 and the
-    # appendix table of both rounds.
-    rounds_paragraph: str = ""
+    title: str
+    subtitle: str
+    conclusions: list[Block]
+    recommendation_groups: list[RecommendationGroup]
+    no_recommendations: str
+    further_research: str
+    appendix: list[Block]
     comparison: RoundComparison | None = None
+    rounds_paragraph: str = ""
+    overall: str = ""
+    method_note: list[str] = field(default_factory=list)
 
     @property
-    def round_rows(self) -> list[list[str]]:
-        """The appendix table of both rounds: variable, then, now, change."""
-        if self.comparison is None:
-            return []
-        changes = [*self.comparison.variables, self.comparison.overall]
-        return [
-            [
-                f"{c.code} {c.name}".strip(),
-                c.then.shown,
-                c.now.shown,
-                f"{c.arrow} {c.trend.label}",
-            ]
-            for c in changes
-        ]
+    def variables(self) -> list[VariableSection]:
+        return [s for block in self.conclusions for s in block.sections]
+
+    @property
+    def figures(self) -> list[Block]:
+        return [b for b in [*self.conclusions, *self.appendix] if b.kind == "figure"]
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in [*self.conclusions, *self.appendix] if b.kind == "table"]
 
 
-def rounds_paragraph(comparison: RoundComparison, then_title: str) -> str:
-    """ "Dibandingkan putaran 2016 (…), dialog tatap muka naik dari … menjadi …; …." """
-    compared = [
-        f"{change.name.lower()} {change.words}"
-        for change in comparison.variables
-        if change.trend != Trend.NOT_COMPARABLE
-    ]
-    if not compared:
-        text = _(
-            "No variable can be compared with round %(round)s (%(title)s) yet: one of the two "
-            "rounds has not assessed it."
-        ) % {"round": comparison.then_label, "title": then_title}
-    else:
-        text = _("Compared with round %(round)s (%(title)s), %(changes)s.") % {
-            "round": comparison.then_label,
-            "title": then_title,
-            "changes": "; ".join(compared),
-        }
-        overall = comparison.overall
-        if overall.trend != Trend.NOT_COMPARABLE:
-            text += " " + _("Overall, collaboration is %(words)s.") % {"words": overall.words}
-    cautions = list(comparison.notes) + [
-        f"{change.name}: {'; '.join(change.notes)}"
-        for change in comparison.variables
-        if change.notes
-    ]
-    if cautions:
-        text += " " + _("To be read with: %(notes)s.") % {"notes": "; ".join(cautions)}
-    if comparison.not_comparable:
-        text += " " + _("Not comparable: %(items)s.") % {
-            "items": "; ".join(comparison.not_comparable)
-        }
-    return text
+class _Numbering:
+    def __init__(self, chapter_number: int = 5) -> None:
+        self.chapter_number = chapter_number
+        self.counts = {"table": 0, "figure": 0}
+
+    def next(self, kind: str, caption: str) -> Exhibit:
+        self.counts[kind] += 1
+        word = _("Table") if kind == "table" else _("Figure")
+        return Exhibit(f"{word} {self.chapter_number}.{self.counts[kind]}", caption)
 
 
-def _attribution(rating: Rating) -> str:
-    who = rating.rater.name
-    if rating.rater.kind == Rater.Kind.INFORMANT:
-        # By role, never by name.
-        role = rating.rater.role.strip()
-        who = _("informant, %(role)s") % {"role": role} if role else _("informant")
-    parts = [who]
-    if rating.source_type:
-        parts.append(rating.get_source_type_display())
-    if rating.source_detail:
-        parts.append(rating.source_detail)
-    return ", ".join(parts)
+def _place_phrase(place: Place) -> str:
+    """ "Kelurahan Kampung Bugis, Kecamatan Tanjung Pinang Kota, Kota Tanjung Pinang"."""
+    names = []
+    current: Place | None = place
+    while current is not None and current.level >= Place.Level.KABUPATEN_KOTA:
+        name = current.name
+        prefix = current.kind or (_("District") if current.level == Place.Level.KECAMATAN else "")
+        if prefix and not name.lower().startswith(prefix.lower()):
+            name = f"{prefix[:1].upper()}{prefix[1:]} {name}"
+        names.append(name)
+        current = current.parent
+    return ", ".join(names)
 
 
-def _carrying_indicators(verdict: VariableVerdict, score: CaseScore) -> set[str]:
-    """The indicators whose own score lies in the band of the variable's final verdict; when
-    none does (an average of mixed levels), every rated indicator carried it."""
-    level = verdict.level
-    rated = [i for i in verdict.indicators if i.rated]
-    if level is None:
-        return set()
-    same = {i.spec.code for i in rated if i.level is not None and i.level.value == level.value}
-    return same or {i.spec.code for i in rated}
-
-
-def _variable_section(
-    number: int,
-    verdict: VariableVerdict,
-    score: CaseScore,
-    narrative: str,
-    ratings: dict[str, list[Rating]],
-) -> VariableSection:
-    level = verdict.level
-    carrying = _carrying_indicators(verdict, score)
-    evidence = []
-    for indicator in verdict.indicators:
-        if indicator.spec.code not in carrying:
-            continue
-        quoted = [r for r in ratings.get(indicator.spec.code, []) if r.evidence.strip()]
-        for rating in quoted[:2]:
-            evidence.append(
-                Evidence(indicator.spec.name, rating.evidence.strip(), _attribution(rating))
-            )
-        if not quoted:
-            evidence.append(Evidence(indicator.spec.name, "", ""))
-    if narrative.strip():
-        body = narrative.strip()
-    elif level is None:
-        body = _("No indicator of this variable has been rated yet.")
-    else:
-        body = f"{verdict.explanation}."
-    label = verdict.label
-    closing = _("Thus %(name)s %(phrase)s (%(label)s).") % {
-        "name": verdict.spec.name.lower(),
-        "phrase": verdict_phrase(level),
-        "label": label,
-    }
-    if verdict.override:
-        closing += " " + _(
-            "The researcher set this verdict in place of the computed one "
-            "(%(computed)s): %(reason)s"
-        ) % {
-            "computed": verdict.computed_label,
-            "reason": verdict.override.reason,
-        }
-    return VariableSection(
-        number=number,
-        code=verdict.spec.code,
-        name=verdict.spec.name,
-        name_en=verdict.spec.name_en,
-        verdict_label=label,
-        verdict_code=level.code if level else "",
-        body=body,
-        evidence=evidence,
-        closing=closing,
+def _opening(case: Case) -> str:
+    period = (
+        _("in %(year)s") % {"year": case.year_start}
+        if case.year_start == case.year_end
+        else _("in %(start)s–%(end)s") % {"start": case.year_start, "end": case.year_end}
     )
+    text = _(
+        "This chapter concludes the study of the %(program)s program at %(place)s, %(period)s"
+    ) % {
+        "program": case.program.name,
+        "place": _place_phrase(case.place),
+        "period": period,
+    }
+    if case.method.strip():
+        text += ", " + _("carried out with a %(method)s method") % {"method": case.method.strip()}
+    return paragraph(text)
 
 
-def _method_note(case: Case, score: CaseScore) -> list[str]:
-    framework = case.framework
-    bands = ", ".join(f"{b.describe()} = {b.level.label}" for b in score.framework.bands)
-    agreement = score.agreement
-    alpha = format_number(agreement.alpha, 3) if agreement.alpha is not None else "—"
+def _score_blocks(case: Case, score: CaseScore, numbering: _Numbering) -> list[Block]:
+    narratives = {
+        (c.variable.code if c.variable else None): c.narrative for c in case.conclusions.all()
+    }
+    if not any(v.assessed for v in score.variables):
+        # Not scored: the researcher's own conclusion, where there is one, stands by itself.
+        overall = narratives.get(None, "").strip()
+        return [Block("paragraph", paragraph(overall))] if overall else []
+    ratings = quotable_ratings(case)
+    figure = numbering.next("figure", _("Variable scores of the collaboration process"))
+    sections = [
+        variable_section(number, verdict, narratives.get(verdict.spec.code, ""), ratings)
+        for number, verdict in enumerate((v for v in score.variables if v.assessed), start=1)
+    ]
     return [
-        _("Framework: %(name)s. %(citation)s")
-        % {"name": framework.name, "citation": framework.citation},
-        _(
-            "Indicator score: %(method)s of the raters' levels; variable score: weighted mean of "
-            "the rated indicators; overall verdict: %(overall)s."
-        )
-        % {
-            "method": framework.get_indicator_aggregation_display(),
-            "overall": framework.get_overall_method_display(),
-        },
-        _("Bands (%(banding)s): %(bands)s.")
-        % {"banding": framework.get_banding_display(), "bands": bands},
-        _(
-            "Agreement between raters (ordinal Krippendorff's alpha): %(alpha)s, %(reading)s; "
-            "%(raters)d raters over %(units)d shared indicators."
-        )
-        % {
-            "alpha": alpha,
-            "reading": agreement.reading_label,
-            "raters": agreement.raters,
-            "units": agreement.units,
-        },
-        _robustness_note(score),
+        Block("paragraph", scores_introduction(case, score, figure.label)),
+        Block("variables", sections=sections),
+        Block(
+            "paragraph", overall_paragraph(score, narratives.get(None, "").strip()), css="overall"
+        ),
+        Block("figure", exhibit=figure, svg=render_to_string("common/_radar.svg", radar(score))),
     ]
 
 
-def _robustness_note(score: CaseScore) -> str:
-    """Which verdicts another shipped rule would change, and to what."""
-    verdicts = [(v.spec.name, v.robustness) for v in score.variables]
-    verdicts.append((_("the overall verdict"), score.overall.robustness))
-    depending = [
-        _("%(name)s (%(alternatives)s)")
-        % {
-            "name": name,
-            "alternatives": "; ".join(
-                f"{rule.label}: {level_label(level)}" for rule, level in check.alternatives
-            ),
-        }
-        for name, check in verdicts
-        if check is not None and check.reading == "depends_on_rule"
-    ]
-    if not any(check is not None and check.assessed for _name, check in verdicts):
-        return _("Robustness: no verdict has been reached yet to test under other rules.")
-    if not depending:
-        return _(
-            "Robustness: every verdict stays the same under the other shipped rules (median "
-            "or mean of the raters; interval class or percentage of the ideal score; median, "
-            "mean or lowest level overall)."
-        )
-    return _(
-        "Robustness: under the other shipped rules these verdicts would change: %(list)s. "
-        "The others stay the same."
-    ) % {"list": "; ".join(depending)}
-
-
-def build_chapter(case: Case, language: str = "id", *, reader: Visitor | None = None) -> Chapter:
-    """Everything the chapter shows, in `language`, loaded in a fixed number of queries. The
-    earlier round it compares with is one `reader` (by default the case's owner) may open."""
+def _network_blocks(case: Case, numbering: _Numbering) -> list[Block]:
     from stakeholders import network as network_core
     from stakeholders import selectors as stakeholder_selectors
 
+    levels = {tie.level for tie in case.ties.all()}
+    blocks = []
+    for level in (Level.INDIVIDUAL, Level.INSTITUTION):
+        if level not in levels:
+            continue
+        analysed = stakeholder_selectors.case_network(case, level=level)
+        caption = (
+            _("Sociogram of the ties between individuals")
+            if level == Level.INDIVIDUAL
+            else _("Sociogram of the ties between institutions")
+        )
+        figure = numbering.next("figure", caption)
+        svg = render_to_string(
+            "stakeholders/_sociogram.html",
+            {
+                "sociogram": network_core.sociogram_layout(analysed),
+                "network": analysed,
+                "svg_id": f"sociogram-{level}",
+            },
+        )
+        blocks.append(Block("paragraph", findings.network_paragraph(analysed, level, figure.label)))
+        blocks.append(Block("figure", exhibit=figure, svg=svg))
+    return blocks
+
+
+def _partnership_blocks(case: Case, factors: list[Factor], numbering: _Numbering) -> list[Block]:
+    partnerships = list(case.partnerships.all())
+    blocks = []
+    if partnerships:
+        table = numbering.next(
+            "table", _("Partnerships between government, private sector and community")
+        )
+        aims = [f for f in factors if f.kind == Factor.Kind.TUJUAN]
+        blocks.append(
+            Block("paragraph", findings.partnerships_paragraph(partnerships, aims, table.label))
+        )
+        blocks.append(
+            Block(
+                "table",
+                exhibit=table,
+                headers=[
+                    _("Form"),
+                    _("Description"),
+                    _("Partners"),
+                    _("Process"),
+                    _("Status"),
+                    _("Continued"),
+                ],
+                rows=[
+                    [
+                        p.get_form_display(),
+                        p.description
+                        + (
+                            f" ({format_rupiah(p.value_rupiah)})"
+                            if p.value_rupiah is not None
+                            else ""
+                        ),
+                        ", ".join(a.name for a in p.partners.all()),
+                        p.get_process_display(),
+                        p.get_status_display(),
+                        _("yes") if p.continued else _("no"),
+                    ]
+                    for p in partnerships
+                ],
+            )
+        )
+    others = [f for f in factors if f.kind != Factor.Kind.TUJUAN]
+    if others:
+        blocks.append(Block("paragraph", findings.factors_paragraph(others)))
+    return blocks
+
+
+def _output_blocks(case: Case, numbering: _Numbering) -> list[Block]:
+    outputs, areas = list(case.outputs.all()), list(case.slum_areas.all())
+    if not outputs and not areas:
+        return []
+    table = numbering.next("table", _("Program outputs"))
+    rows = [
+        [
+            o.location,
+            o.activity,
+            f"{findings.volume(o.volume)} {o.unit}".strip() if o.volume is not None else "",
+            o.get_funding_source_display(),
+            format_rupiah(o.amount_rupiah) if o.amount_rupiah is not None else "",
+        ]
+        for o in outputs
+    ]
+    rows += [
+        [
+            area.location,
+            _("slum area") + (f" ({area.decree})" if area.decree else ""),
+            f"{indonesian_number(area.area_before_ha)} Ha ({area.year_before})"
+            + (
+                f" → {indonesian_number(area.area_after_ha)} Ha ({area.year_after})"
+                if area.area_after_ha is not None
+                else ""
+            ),
+            "",
+            "",
+        ]
+        for area in areas
+    ]
+    return [
+        Block("paragraph", findings.outputs_paragraph(outputs, areas, table.label)),
+        Block(
+            "table",
+            exhibit=table,
+            headers=[_("Location (RT/RW)"), _("Activity"), _("Volume"), _("Funding"), _("Amount")],
+            rows=rows,
+            numeric=(2, 4),
+            css="outputs",
+        ),
+    ]
+
+
+def _round_blocks(
+    case: Case, reader: Visitor, numbering: _Numbering
+) -> tuple[list[Block], Any, str]:
+    rounds = assessment_selectors.case_rounds_view(reader, case)
+    comparison = rounds.comparison
+    if comparison is None or rounds.then is None:
+        return [], None, ""
+    table = numbering.next(
+        "table",
+        _("Round %(then)s against round %(now)s")
+        % {"then": comparison.then_label, "now": comparison.now_label},
+    )
+    text = rounds_paragraph(comparison, rounds.then.title, table.label)
+    rows = [
+        [f"{c.code} {c.name}".strip(), c.then.shown, c.now.shown, f"{c.arrow} {c.trend.label}"]
+        for c in [*comparison.variables, comparison.overall]
+    ]
+    return (
+        [
+            Block("paragraph", text),
+            Block(
+                "table",
+                exhibit=table,
+                headers=[_("Variable"), comparison.then_label, comparison.now_label, _("Change")],
+                rows=rows,
+            ),
+        ],
+        comparison,
+        text,
+    )
+
+
+def _recommendations(case: Case) -> list[RecommendationGroup]:
+    groups: dict[str, list[str]] = {}
+    for recommendation in case.recommendations.all():
+        groups.setdefault(recommendation.addressed_to.strip(), []).append(
+            paragraph(recommendation.text)
+        )
+    if list(groups) == [""]:
+        return [RecommendationGroup("", groups[""])]
+    return [
+        RecommendationGroup(
+            _("Recommendations for %(whom)s") % {"whom": whom}
+            if whom
+            else _("General recommendations"),
+            items,
+        )
+        for whom, items in groups.items()
+    ]
+
+
+def _appendix(case: Case, score: CaseScore) -> list[Block]:
+    """LAMPIRAN: the indicator scores and the method note, for a scored case; for one that is
+    not, only the researcher's method note, or nothing."""
+    if not any(v.assessed for v in score.variables):
+        if not case.method_note.strip():
+            return []
+        return [
+            Block("heading", _("Appendix 1. Method note")),
+            Block("paragraph", paragraph(case.method_note)),
+        ]
+    blocks = [Block("heading", _("Appendix 1. Indicator scores"))]
+    rows = [
+        [
+            verdict.spec.code,
+            f"{indicator.spec.code} {indicator.spec.name}",
+            format_number(indicator.score) if indicator.score is not None else "—",
+            level_label(indicator.level),
+        ]
+        for verdict in score.variables
+        for indicator in verdict.indicators
+    ]
+    rows += [
+        [
+            verdict.spec.code,
+            verdict.spec.name,
+            format_number(verdict.score) if verdict.score is not None else "—",
+            verdict.label,
+        ]
+        for verdict in score.variables
+    ]
+    blocks.append(
+        Block(
+            "table",
+            headers=[_("Variable"), _("Indicator"), _("Score"), _("Level")],
+            rows=rows,
+            numeric=(2,),
+        )
+    )
+    blocks.append(Block("heading", _("Appendix 2. Method note")))
+    blocks += [Block("paragraph", line) for line in method_note(case, score)]
+    return blocks
+
+
+def build_chapter(
+    case: Case, language: str = "id", *, reader: Visitor | None = None, appendix: bool = True
+) -> Chapter:
+    """Everything the chapter shows, in `language`, loaded in a fixed number of queries. The
+    earlier round it compares with is one `reader` (by default the case's owner) may open;
+    the appendix (LAMPIRAN) is left out on request."""
     with translation.override(language):
         case = (
-            Case.objects.select_related("program", "place", "framework")
+            Case.objects.select_related("program", "place__parent__parent__parent", "framework")
             .prefetch_related(
                 Prefetch(
                     "ratings",
@@ -295,98 +399,57 @@ def build_chapter(case: Case, language: str = "id", *, reader: Visitor | None = 
                     ),
                 ),
                 "conclusions__variable",
-                Prefetch("recommendations"),
+                "recommendations",
                 "outputs",
                 "slum_areas",
                 "partnerships__partners",
+                "factors",
+                Prefetch("ties", queryset=Tie.objects.only("id", "case_id", "level")),
             )
             .get(pk=case.pk)
         )
         score = assessment_selectors.case_score_get(case)
-        ratings: dict[str, list[Rating]] = {}
-        for rating in case.ratings.all():
-            if rating.rater.kind == Rater.Kind.INFORMANT and not rating.quotable:
-                continue  # an informant's words only once a researcher marked them quotable
-            ratings.setdefault(rating.indicator.code, []).append(rating)
-        narratives = {
-            (c.variable.code if c.variable else None): c.narrative for c in case.conclusions.all()
-        }
-        opening = _(
-            "This chapter concludes the study of %(title)s in the %(program)s program at "
-            "%(place)s, %(period)s, analysed with the framework %(framework)s."
-        ) % {
-            "title": case.title,
-            "program": case.program.name,
-            "place": case.place.path,
-            "period": case.period,
-            "framework": case.framework.name,
-        }
-        sections = [
-            _variable_section(
-                number, verdict, score, narratives.get(verdict.spec.code, ""), ratings
+        numbering = _Numbering()
+        conclusions = [Block("paragraph", _opening(case))]
+        conclusions += _score_blocks(case, score, numbering)
+        round_blocks, comparison, round_text = _round_blocks(case, reader or case.owner, numbering)
+        conclusions += round_blocks
+        conclusions += _network_blocks(case, numbering)
+        conclusions += _partnership_blocks(case, list(case.factors.all()), numbering)
+        conclusions += _output_blocks(case, numbering)
+        if len(conclusions) == 1:
+            conclusions.append(
+                Block(
+                    "paragraph",
+                    paragraph(
+                        _(
+                            "The case holds no assessment, actor network, partnership or program "
+                            "output yet, so no conclusion can be drawn"
+                        )
+                    ),
+                )
             )
-            for number, verdict in enumerate(score.variables, start=1)
-        ]
-        overall_level = score.overall.level
-        overall = narratives.get(None, "").strip()
-        if overall_level is None and score.overall.rated:
-            # Short of the variables it needs, the chapter draws no overall conclusion either.
-            overall_closing = _("An overall conclusion cannot be drawn yet: %(explanation)s") % {
-                "explanation": score.overall.explanation
-            }
-        else:
-            overall_closing = _(
-                "Overall, collaboration in this case %(phrase)s (%(label)s). %(explanation)s."
-            ) % {
-                "phrase": verdict_phrase(overall_level),
-                "label": score.overall.label,
-                "explanation": score.overall.explanation,
-            }
-        overall = f"{overall} {overall_closing}".strip()
-        recommendations = [(r.text, r.addressed_to) for r in case.recommendations.all()] or [
-            (
-                _("Strengthen %(name)s, the weakest variable, with the actors who take part in it.")
-                % {
-                    "name": min(
-                        (v for v in score.variables if v.level),
-                        key=lambda v: v.level.value if v.level else 0,
-                        default=score.variables[0],
-                    ).spec.name.lower()
-                },
-                "",
-            )
-        ]
-        rows = [
-            IndicatorRow(
-                variable=verdict.spec.code,
-                code=indicator.spec.code,
-                name=indicator.spec.name,
-                score=format_number(indicator.score) if indicator.score is not None else "—",
-                level=level_label(indicator.level),
-            )
-            for verdict in score.variables
-            for indicator in verdict.indicators
-        ]
-        analysed = stakeholder_selectors.case_network(case, level="institution")
-        rounds = assessment_selectors.case_rounds_view(reader or case.owner, case)
+        groups = _recommendations(case)
         chapter = Chapter(
             case=case,
             language=language,
             score=score,
-            opening=opening,
-            variables=sections,
-            overall=overall,
-            recommendations=recommendations,
-            indicator_rows=rows,
-            method_note=_method_note(case, score),
-            partnerships=list(case.partnerships.all()),
-            outputs=list(case.outputs.all()),
-            slum_areas=list(case.slum_areas.all()),
-            sociogram=network_core.sociogram_layout(analysed) if analysed.edges else None,
-            network=analysed,
-            comparison=rounds.comparison,
-            rounds_paragraph=rounds_paragraph(rounds.comparison, rounds.then.title)
-            if rounds.comparison and rounds.then
+            title=_("CHAPTER V"),
+            subtitle=_("CONCLUSIONS AND RECOMMENDATIONS"),
+            conclusions=conclusions,
+            recommendation_groups=groups,
+            no_recommendations=""
+            if groups
+            else paragraph(
+                _("The researcher has not written any recommendation for this case yet")
+            ),
+            further_research=paragraph(case.further_research)
+            if case.further_research.strip()
             else "",
+            appendix=_appendix(case, score) if appendix else [],
+            comparison=comparison,
+            rounds_paragraph=round_text,
+            overall=next((b.text for b in conclusions if b.css == "overall"), ""),
+            method_note=method_note(case, score),
         )
     return chapter

@@ -6,14 +6,15 @@ import io
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from common.numbers import format_rupiah, indonesian_number
 from common.spreadsheets import xml_safe
 
-from .chapter import Chapter
+from . import prose
+from .chapter import Block, Chapter
 
 
 def _restart_numbering(document, paragraphs) -> None:
@@ -45,116 +46,115 @@ def _thesis_format(document) -> None:
         heading.font.size = Pt(14 if name == "Heading 1" else 12)
         heading.font.bold = True
         heading.font.color.rgb = None
+    caption = document.styles["Caption"]
+    caption.font.name = "Times New Roman"
+    caption.font.size = Pt(12)
+    caption.font.bold, caption.font.italic = True, False
+    caption.font.color.rgb = None
 
 
-def _table(document, headers: list[str], rows: list[list[str]]) -> None:
-    table = document.add_table(rows=1, cols=len(headers))
+def _prose(paragraph, text: str, language: str, *, size: Pt | None = None) -> None:
+    """The text as runs, its foreign terms italic (reports.prose)."""
+    for part, italic in prose.runs(xml_safe(text), language):
+        run = paragraph.add_run(part)
+        run.italic = italic or None
+        if size is not None:
+            run.font.size = size
+
+
+def _caption(document, text: str, language: str) -> None:
+    caption = document.add_paragraph(style="Caption")
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _prose(caption, text, language)
+
+
+def _table(document, block: Block, language: str) -> None:
+    if block.exhibit is not None:
+        _caption(document, block.exhibit.title, language)  # a table's caption sits above it
+    table = document.add_table(rows=1, cols=len(block.headers))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+    for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
         cell.text = xml_safe(text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    for row in rows:
+    for row in block.rows:
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = xml_safe(text)
 
 
+def _figure(document, block: Block, language: str) -> None:
+    """The same SVG as the PDF's, rasterised for Word; its caption below it."""
+    import cairosvg  # type: ignore[import-untyped]  # no stubs published
+
+    png = cairosvg.svg2png(bytestring=block.svg.encode("utf-8"), output_width=1600)
+    document.add_picture(io.BytesIO(png), width=Cm(12))
+    document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if block.exhibit is not None:
+        _caption(document, block.exhibit.title, language)
+
+
+def _variables(document, block: Block, language: str) -> list:
+    english = language == "en"
+    numbered = []
+    for section in block.sections:
+        paragraph = document.add_paragraph(style="List Number")
+        paragraph.add_run(xml_safe(section.name)).bold = True
+        if section.name_en and not english:
+            paragraph.add_run(" (")
+            paragraph.add_run(xml_safe(section.name_en)).italic = True
+            paragraph.add_run(")")
+        paragraph.add_run(". ")
+        _prose(paragraph, section.body, language)
+        for item in section.evidence:
+            line = f"\n{item.indicator}: {item.quote}"
+            line += f" ({item.citation})" if item.citation else ""
+            _prose(paragraph, line, language, size=Pt(11))
+        _prose(paragraph, "\n" + section.closing, language)
+        numbered.append(paragraph)
+    return numbered
+
+
+def _blocks(document, blocks: list[Block], language: str) -> None:
+    for block in blocks:
+        if block.kind == "paragraph":
+            _prose(document.add_paragraph(), block.text, language)
+        elif block.kind == "heading":
+            document.add_heading(xml_safe(block.text), level=3)
+        elif block.kind == "variables":
+            _variables(document, block, language)
+        elif block.kind == "figure":
+            _figure(document, block, language)
+        elif block.kind == "table":
+            _table(document, block, language)
+
+
 def render_docx(chapter: Chapter) -> bytes:
-    english = chapter.language == "en"
-    with translation.override(chapter.language):
+    language = chapter.language
+    with translation.override(language):
         document = Document()
         _thesis_format(document)
-        title = document.add_heading("BAB V", level=1)
-        title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        subtitle = document.add_heading(
-            "CONCLUSIONS AND RECOMMENDATIONS" if english else "KESIMPULAN DAN SARAN", level=1
-        )
-        subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        document.add_heading("5.1 " + ("Conclusions" if english else "Kesimpulan"), level=2)
-        document.add_paragraph(xml_safe(chapter.opening))
-        for section in chapter.variables:
-            paragraph = document.add_paragraph(style="List Number")
-            paragraph.add_run(xml_safe(section.name)).bold = True
-            if section.name_en and not english:
-                paragraph.add_run(" (")
-                paragraph.add_run(xml_safe(section.name_en)).italic = True
-                paragraph.add_run(")")
-            paragraph.add_run(xml_safe(f". {section.body}"))
-            for item in section.evidence:
-                if item.quote:
-                    line = f"{item.indicator}: {item.quote}"
-                    line += f" ({item.attribution})" if item.attribution else ""
-                else:
-                    line = item.indicator
-                paragraph.add_run(xml_safe("\n– " + line)).font.size = Pt(11)
-            paragraph.add_run(xml_safe("\n" + section.closing))
-        document.add_paragraph(xml_safe(chapter.overall))
-        if chapter.rounds_paragraph:
-            document.add_paragraph(xml_safe(chapter.rounds_paragraph))
-        document.add_heading("5.2 " + ("Recommendations" if english else "Saran"), level=2)
-        saran = []
-        for text, addressed in chapter.recommendations:
-            line = text + (f" ({_('addressed to')}: {addressed})" if addressed else "")
-            saran.append(document.add_paragraph(xml_safe(line), style="List Number"))
-        _restart_numbering(document, saran)
-
-        document.add_page_break()
-        document.add_heading(_("Appendix"), level=2)
-        document.add_paragraph(_("Indicator scores"))
-        _table(
-            document,
-            [_("Variable"), _("Indicator"), _("Score"), _("Level")],
-            [[r.variable, f"{r.code} {r.name}", r.score, r.level] for r in chapter.indicator_rows],
-        )
-        if chapter.comparison:
-            document.add_paragraph(
-                _("Round %(then)s against round %(now)s")
-                % {"then": chapter.comparison.then_label, "now": chapter.comparison.now_label}
-            )
-            _table(
-                document,
-                [
-                    _("Variable"),
-                    chapter.comparison.then_label,
-                    chapter.comparison.now_label,
-                    _("Change"),
-                ],
-                chapter.round_rows,
-            )
-        if chapter.outputs:
-            document.add_paragraph(_("Program outputs (evidence for intermediate outcomes)"))
-            _table(
-                document,
-                [_("Location (RT/RW)"), _("Activity"), _("Volume"), _("Funding"), _("Amount")],
-                [
-                    [
-                        o.location,
-                        o.activity,
-                        f"{indonesian_number(o.volume)} {o.unit}".strip(),
-                        o.get_funding_source_display(),
-                        format_rupiah(o.amount_rupiah),
-                    ]
-                    for o in chapter.outputs
-                ],
-            )
-        if chapter.partnerships:
-            document.add_paragraph(_("Partnerships (kemitraan)"))
-            _table(
-                document,
-                [_("Form"), _("Description"), _("Partners"), _("Status")],
-                [
-                    [
-                        p.get_form_display(),
-                        p.description,
-                        ", ".join(a.name for a in p.partners.all()),
-                        p.get_status_display(),
-                    ]
-                    for p in chapter.partnerships
-                ],
-            )
-        document.add_heading(_("Method note"), level=3)
-        for line in chapter.method_note:
-            document.add_paragraph(xml_safe(line))
+        for text in (chapter.title, chapter.subtitle):
+            document.add_heading(text, level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_heading("5.1 " + pgettext("chapter", "Conclusions"), level=2)
+        _blocks(document, chapter.conclusions, language)
+        document.add_heading("5.2 " + pgettext("chapter", "Recommendations"), level=2)
+        if chapter.no_recommendations:
+            _prose(document.add_paragraph(), chapter.no_recommendations, language)
+        for group in chapter.recommendation_groups:
+            if group.heading:
+                document.add_heading(xml_safe(group.heading), level=3)
+            items = []
+            for text in group.items:
+                items.append(document.add_paragraph(style="List Number"))
+                _prose(items[-1], text, language)
+            _restart_numbering(document, items)
+        if chapter.further_research:
+            document.add_heading(_("For further research"), level=3)
+            _prose(document.add_paragraph(), chapter.further_research, language)
+        if chapter.appendix:
+            document.add_page_break()
+            document.add_heading(_("APPENDIX"), level=1).alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _blocks(document, chapter.appendix, language)
         buffer = io.BytesIO()
         document.save(buffer)
     return buffer.getvalue()

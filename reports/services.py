@@ -38,13 +38,19 @@ class Report:
 
 
 def case_report(
-    *, case: Case, kind: str, language: str = "id", reader: User | None = None
+    *,
+    case: Case,
+    kind: str,
+    language: str = "id",
+    reader: User | None = None,
+    appendix: bool = True,
 ) -> Report:
     """The case's chapter or scores as a file; `reader` decides which earlier round of the
-    place the chapter may compare with (by default the owner's view)."""
+    place the chapter may compare with (by default the owner's view); `appendix` whether the
+    chapter ends with its LAMPIRAN."""
     from . import docx, exports, pdf
 
-    chapter = build_chapter(case, language, reader=reader)
+    chapter = build_chapter(case, language, reader=reader, appendix=appendix)
     renderers: dict[str, Callable[[Chapter], bytes]] = {
         "pdf": pdf.render_pdf,
         "docx": docx.render_docx,
