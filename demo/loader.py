@@ -64,6 +64,7 @@ def _case_shell(spec: dict, owner: User) -> Case:
             year_end=spec["year_end"],
             framework=Framework.objects.get(code=spec.get("framework", "ansell-gash-2008")),
             rt_rw=spec.get("rt_rw", ""),
+            method=spec.get("method", ""),
             method_note=spec.get("method_note", ""),
             summary=spec.get("summary", ""),
             status=spec["status"],
@@ -86,10 +87,26 @@ def _actor(name: str, kind: str, sector: str, type_code: str, short_label: str =
 def _factors(case: Case, factors, partnership=None) -> None:
 
     existing = set(case.factors.values_list("text", flat=True))
-    for kind, text, evidence in factors:
+    for kind, text, evidence, source in factors:
         if text not in existing:
             stakeholder_services.factor_create(
-                case=case, kind=kind, text=text, evidence=evidence, partnership=partnership
+                case=case,
+                kind=kind,
+                text=text,
+                evidence=evidence,
+                partnership=partnership,
+                source=source,
+            )
+
+
+def _conclude(case: Case, owner: User, narrative: str, recommendations) -> None:
+    """The paper's own conclusion as the case's overall one, and its recommendations."""
+    services.conclusion_set(case=case, variable=None, narrative=narrative, user=owner)
+    existing = set(case.recommendations.values_list("text", flat=True))
+    for text, addressed_to, source in recommendations:
+        if text not in existing:
+            services.recommendation_create(
+                case=case, text=text, addressed_to=addressed_to, source=source
             )
 
 
@@ -100,7 +117,12 @@ def _load_prabumulih(owner: User) -> Case:
     for key, (name, label, kind, sector, type_code, role) in sc.PRABUMULIH_ACTORS.items():
         actors[key] = _actor(name, kind, sector, type_code, label)
         stakeholder_services.participation_set(
-            case=case, actor=actors[key], role=role, stages=sc.ALL_STAGES
+            case=case,
+            actor=actors[key],
+            role=role,
+            stages=sc.ALL_STAGES,
+            source=f"{sc.PRABUMULIH_CITATION}, "
+            + ("Tabel 2; Skema 1.2" if kind == "institution" else "Tabel 1; skema interpersonal"),
         )
     for a, b, form, direction, dominant, strength, evidence in sc.PRABUMULIH_TIES:
         if not Tie.objects.filter(case=case, source=actors[a], target=actors[b]).exists():
@@ -112,9 +134,10 @@ def _load_prabumulih(owner: User) -> Case:
                 direction=direction,
                 strength=strength,
                 dominant=actors[dominant] if dominant else None,
-                evidence=f"{evidence} ({sc.PRABUMULIH_SOURCE})",
+                evidence=f"{evidence} ({sc.PRABUMULIH_CITATION})",
             )
     _factors(case, sc.PRABUMULIH_FACTORS)
+    _conclude(case, owner, sc.PRABUMULIH_CONCLUSION, sc.PRABUMULIH_RECOMMENDATIONS)
     return case
 
 
@@ -125,10 +148,14 @@ def _load_plpbk(spec: dict, owner: User) -> Case:
     for key, (name, kind, sector, type_code, role) in spec["actors"].items():
         actors[key] = _actor(name, kind, sector, type_code)
         stakeholder_services.participation_set(
-            case=case, actor=actors[key], role=role, stages=["keberlanjutan"]
+            case=case,
+            actor=actors[key],
+            role=role,
+            stages=["keberlanjutan"],
+            source=sc.PLPBK_ROLES_SOURCE,
         )
     existing = set(case.partnerships.values_list("description", flat=True))
-    for form, description, partners, process, status, continued in spec["partnerships"]:
+    for form, description, partners, process, status, continued, source in spec["partnerships"]:
         if description not in existing:
             stakeholder_services.partnership_create(
                 case=case,
@@ -138,8 +165,10 @@ def _load_plpbk(spec: dict, owner: User) -> Case:
                 process=process,
                 status=status,
                 continued=continued,
+                source=source,
             )
     _factors(case, [*sc.PLPBK_SHARED_FACTORS, *spec["extra_factors"]])
+    _conclude(case, owner, sc.PLPBK_CONCLUSION, sc.PLPBK_RECOMMENDATIONS)
     return case
 
 
@@ -175,22 +204,22 @@ def _load_case(data, owner: User) -> Case:
                 kind=rater_data["kind"],
                 role=rater_data["role"],
                 institution=rater_data["institution"],
-                user=owner if rater_data["key"] == "author" else None,
+                user=owner,
             )
         raters[rater_data["key"]] = rater
     indicators = {i.code: i for i in Indicator.objects.filter(framework=framework)}
-    for code, (author_value, second_value, source, detail, quote) in data.RATINGS.items():
-        for key, value in (("author", author_value), ("second", second_value)):
-            services.rating_upsert(
-                case=case,
-                rater=raters[key],
-                indicator=indicators[code],
-                value=value,
-                evidence=f"“{quote}” ({data.SOURCE})" if key == "author" else "",
-                source_type=source,
-                source_detail=detail,
-                user=owner,
-            )
+    for code, (value, section, quote) in data.RATINGS.items():
+        # The authors' own words: a document, cited by author, year and section.
+        services.rating_upsert(
+            case=case,
+            rater=raters["coder"],
+            indicator=indicators[code],
+            value=value,
+            evidence=quote,
+            source_type="dokumen",
+            source_detail=f"{data.CITATION}, {section}",
+            user=owner,
+        )
     variables = {v.code: v for v in Variable.objects.filter(framework=framework)}
     for code, narrative in data.CONCLUSIONS.items():
         services.conclusion_set(
@@ -200,9 +229,21 @@ def _load_case(data, owner: User) -> Case:
             user=owner,
         )
     existing = set(case.recommendations.values_list("text", flat=True))
-    for code, text, addressed_to in data.RECOMMENDATIONS:
+    for code, text, addressed_to, source in data.RECOMMENDATIONS:
         if text not in existing:
             services.recommendation_create(
-                case=case, text=text, variable=variables[code], addressed_to=addressed_to
+                case=case,
+                text=text,
+                variable=variables[code] if code else None,
+                addressed_to=addressed_to,
+                source=source,
             )
+    for name, kind, sector, type_code, role, note, source in data.ACTORS.values():
+        stakeholder_services.participation_set(
+            case=case,
+            actor=_actor(name, kind, sector, type_code),
+            role=role,
+            note=note,
+            source=source,
+        )
     return case

@@ -24,11 +24,39 @@ PRABUMULIH_CASE = {
     "year_start": 2017,
     "year_end": 2018,
     "status": "published",
-    "method_note": "Deskriptif kualitatif; wawancara dengan pelaku program (pemerintah, swasta, "
-    "pelaksana program, masyarakat). Sumber: " + PRABUMULIH_SOURCE + ".",
-    "summary": "Relasi individu antaraktor bersifat simetris; relasi institusional bersifat "
-    "asimetris: Satker PKP, Lurah, Askot dan fasilitator mendominasi LKM.",
+    "method": "deskriptif kualitatif",
+    "method_note": "Wawancara dengan informan pelaku program (pemerintah, swasta, pelaksana "
+    "program, masyarakat), pengamatan dan dokumentasi; analisis reduksi data, penyajian data dan "
+    "kesimpulan (Irawan dkk., 2019, Metode Penelitian).",
+    "summary": "Relasi individu antaraktor bersifat simetris dengan ikatan kuat dan ada juga "
+    "ikatan lemah; relasi antarinstitusi bersifat asimetris dengan ikatan aktor yang dominan "
+    "berupa relasi kerja (Irawan dkk., 2019, abstrak).",
 }
+
+PRABUMULIH_CITATION = "Irawan dkk., 2019"
+
+# The authors' conclusion (KESIMPULAN), paraphrased; it is the case's overall conclusion.
+PRABUMULIH_CONCLUSION = (
+    "Jaringan antaraktor pada implementasi program pemberdayaan KOTAKU bersifat simetris: relasi "
+    "interpersonal antaraktor sangat dominan karena dibentuk melalui program pemberdayaan. "
+    "Ikatan yang lemah terjadi karena para aktor hanya saling mengenal sebagai entitas sosial di "
+    "masyarakat, berupa relasi kekerabatan. Relasi antaraktor dalam institusi bersifat asimetris, "
+    "dengan aktor yang saling mendominasi dalam relasi antarlembaga berupa ikatan kerja. "
+    "Fasilitator dominan dalam menyelesaikan siklus Program KOTAKU, meskipun harus bekerja keras "
+    "mengintervensi tahapan yang seharusnya dilakukan oleh masyarakat (Irawan dkk., 2019, "
+    "Kesimpulan)."
+)
+
+# (text, addressed to, source)
+PRABUMULIH_RECOMMENDATIONS = [
+    (
+        "Jaringan kerja yang lemah perlu diperkuat inisiator dan kompetensinya oleh fasilitator "
+        "sebagai pihak yang menjembatani relasi antaraktor, baik individual maupun "
+        "institusional, agar hasilnya maksimal.",
+        "Fasilitator Program KOTAKU",
+        "Irawan dkk., 2019, Kesimpulan",
+    ),
+]
 
 # key: (name, short label, kind, sector, actor type code, role in the case)
 PRABUMULIH_ACTORS = {
@@ -173,23 +201,41 @@ PRABUMULIH_FACTORS = [
         "kendala",
         "Keterlambatan pencairan anggaran Bantuan Dana Investasi (BDI)",
         "“Proses pencairan sering terkendala ketika termin I sebesar 70 % dari total anggaran dan "
-        "termin ke II sebesar 30 %.” (" + PRABUMULIH_SOURCE + ")",
+        "termin ke II sebesar 30 %.”",
+        "Irawan dkk., 2019, Kesimpulan; pembahasan kendala 1",
     ),
     (
         "kendala",
         "Input kompetensi fasilitator pemberdayaan yang beragam",
-        "Fasilitator pemberdayaan cukup lulusan DIII semua jurusan. (" + PRABUMULIH_SOURCE + ")",
+        "Fasilitator bidang pemberdayaan hanya wajib lulus DIII semua jurusan.",
+        "Irawan dkk., 2019, Kesimpulan; pembahasan kendala 2",
     ),
     (
         "kendala",
         "Kepentingan ego sektoral masing-masing aktor pemberdayaan",
-        "“Apabila semua pihak tidak mampu melakukan kemitraan maka akan menghambat.” ("
-        + PRABUMULIH_SOURCE
-        + ")",
+        "“Apabila semua pihak tidak mampu melakukan kemitraan maka akan menghambat.”",
+        "Irawan dkk., 2019, Kesimpulan; pembahasan kendala 3",
     ),
 ]
 
 PLPBK_SOURCE = "Studi kemitraan PLPBK Kabupaten Kendal dan Kota Pekalongan"
+PLPBK_CITATION = "Studi kemitraan PLPBK Kendal–Pekalongan"
+
+# The paper's findings for all six locations together (bagian 4, Kesimpulan 1–4), paraphrased:
+# each PLPBK case's overall conclusion.
+PLPBK_CONCLUSION = (
+    "Semua program PLPBK di Kota Pekalongan dan Kabupaten Kendal dimitrakan, dengan BKM dan "
+    "masyarakat sebagai perencana, pemerintah sebagai pendamping dan swasta sebagai rekan "
+    "bermitra. Bentuk kemitraan terbagi empat: bantuan fisik, bantuan uang, bantuan non fisik "
+    "berupa program, dan bantuan non fisik yang bersifat insidental (event). Prosesnya terbagi "
+    "dua: pengajuan proposal kepada SKPD terkait, yang lebih pasti karena sudah ada channeling, "
+    "dan pengajuan proposal kepada swasta, yang tidak pasti. Kemitraan antara pemerintah dan "
+    "masyarakat cenderung berlanjut karena pemerintah ikut dari awal perencanaan, sedangkan "
+    "kemitraan dengan swasta tidak terus terjadi dan hanya memanfaatkan event tertentu "
+    f"({PLPBK_CITATION}, bagian 4)."
+)
+
+PLPBK_ROLES_SOURCE = f"{PLPBK_CITATION}, bagian 4, Kesimpulan 1"
 
 PLPBK_CASES = [
     {
@@ -199,7 +245,10 @@ PLPBK_CASES = [
         "year_start": 2008,
         "year_end": 2016,
         "status": "published",
-        "summary": "RTH Kalireyeng terus bermitra, meskipun hanya saat event tertentu.",
+        "method": "kualitatif",
+        "summary": "RTH Kalireyeng terus bermitra, meskipun hanya saat event tertentu "
+        f"({PLPBK_CITATION}, bagian 3).",
+        # key: (name, kind, sector, actor type code, role)
         "actors": {
             "bkm": (
                 "BKM Kelurahan Kebondalem",
@@ -217,30 +266,36 @@ PLPBK_CASES = [
                 "mitra",
             ),
         },
+        # (form, description, partners, process, status, continued, source)
         "partnerships": [
             (
                 "event",
-                "Sponsor insidental saat event di RTH Kalireyeng, misalnya umbul-umbul",
-                ["sponsor", "bkm"],
-                "perusahaan",
+                "Kemitraan dengan pihak swasta maupun pemerintah melalui event-event tertentu "
+                "di RTH Kalireyeng",
+                ["sponsor", "pemkab", "bkm"],
+                "",
                 "berjalan",
                 True,
-            ),
-            (
-                "program",
-                "Channeling program dan pelatihan melalui SKPD terkait",
-                ["pemkab", "bkm"],
-                "skpd",
-                "berjalan",
-                True,
+                f"{PLPBK_CITATION}, bagian 3, Analisis Upaya Keberlanjutan Kemitraan dan "
+                "Lessons Learn",
             ),
         ],
         "extra_factors": [
             (
                 "upaya",
-                "Kemitraan RTH Kalireyeng berlanjut lewat event-event tertentu",
-                "“Meskipun tidak setiap waktu hanya saat-saat event tertentu saja namun kawasan "
-                "RTH kalireyeng ini terus mengalami keberlanjutan.”",
+                "BKM aktif mempromosikan program dan menjalin kemitraan dengan pemerintah dan "
+                "swasta",
+                "“Sampai saat ini kemitraan di Kelurahan Kebondalem terus berjalan walaupun "
+                "hanya saat event — event tertentu karena memang BKM nya aktif dalam "
+                "mempromosikan.”",
+                f"{PLPBK_CITATION}, bagian 3, Lessons Learn",
+            ),
+            (
+                "kendala",
+                "Forum CSR Kabupaten Kendal belum berjalan karena lambatnya keaktifan forum",
+                "“Di Kabupaten Kendal memang forum CSR tersebut belum berjalan karena lambatnya "
+                "keaktifan forum sendiri.”",
+                f"{PLPBK_CITATION}, bagian 3, pelaksanaan CSR",
             ),
         ],
     },
@@ -251,19 +306,12 @@ PLPBK_CASES = [
         "year_start": 2008,
         "year_end": 2016,
         "status": "published",
-        "summary": "Binatur River Walk: bantuan fisik, termasuk warga yang merelakan lahannya.",
+        "method": "kualitatif",
+        "summary": "Binatur River Walk: bantuan fisik, termasuk warga yang merelakan lahannya "
+        f"({PLPBK_CITATION}, bagian 3).",
         "actors": {
             "bkm": ("BKM Kelurahan Podosugih", "institution", "masyarakat", "bkm-lkm", "perencana"),
             "pemkot": ("SKPD Kota Pekalongan", "institution", "pemerintah", "skpd", "pendamping"),
-            "mandiri": ("Bank Mandiri", "institution", "swasta", "bank", "mitra"),
-            "muamalat": ("Bank Muamalat", "institution", "swasta", "bank", "mitra"),
-            "jamsostek": (
-                "Jamsostek (BPJS Ketenagakerjaan)",
-                "institution",
-                "swasta",
-                "perusahaan-csr",
-                "mitra",
-            ),
             "warga": (
                 "Warga pemilik lahan Podosugih",
                 "institution",
@@ -275,53 +323,157 @@ PLPBK_CASES = [
         "partnerships": [
             (
                 "fisik",
-                "Binatur River Walk: sarana-prasarana, termasuk lahan yang direlakan warga",
-                ["warga", "pemkot", "bkm"],
-                "skpd",
-                "selesai",
-                True,
-            ),
-            (
-                "uang",
-                "Dana CSR (PKBL) dari bank dan perusahaan",
-                ["mandiri", "muamalat", "jamsostek", "bkm"],
-                "perusahaan",
+                "Binatur River Walk: sebagian warga merelakan lahannya untuk digunakan dalam "
+                "program",
+                ["warga", "bkm"],
+                "",
                 "selesai",
                 False,
+                f"{PLPBK_CITATION}, bagian 3, Analisis Bentuk-Bentuk Kemitraan",
             ),
         ],
-        "extra_factors": [],
+        "extra_factors": [
+            (
+                "kendala",
+                "Forum CSR Kota Pekalongan tidak lagi terlaksana karena SK-nya sudah tidak berlaku",
+                "“Seperti di Kota Pekalongan forum CSR tidak lagi terlaksana karena SK sudah "
+                "tidak berlaku lagi.”",
+                f"{PLPBK_CITATION}, bagian 3, pelaksanaan CSR",
+            ),
+        ],
     },
 ]
 
+# (kind, text, evidence, source): found for all six locations together.
 PLPBK_SHARED_FACTORS = [
+    (
+        "tujuan",
+        "Meningkatkan kesejahteraan masyarakat",
+        "",
+        f"{PLPBK_CITATION}, bagian 4, Kesimpulan 2",
+    ),
+    ("tujuan", "Menjawab permasalahan pendanaan", "", f"{PLPBK_CITATION}, bagian 4, Kesimpulan 2"),
+    (
+        "tujuan",
+        "Menumbuhkan kepedulian terhadap kegiatan lingkungan",
+        "",
+        f"{PLPBK_CITATION}, bagian 4, Kesimpulan 2",
+    ),
+    ("tujuan", "Agar berkelanjutan dan efektif", "", f"{PLPBK_CITATION}, bagian 4, Kesimpulan 2"),
     (
         "penunjang",
         "Komunikasi dan koordinasi dalam kemitraan",
         "“Untuk mencapai satu suara koordinasi dan komunikasi harus berjalan baik.”",
+        f"{PLPBK_CITATION}, bagian 3, Analisis Faktor Penunjang dan Kendala",
     ),
-    ("penunjang", "Kepercayaan dalam kemitraan", "Kepercayaan antarstakeholder."),
+    (
+        "penunjang",
+        "Kepercayaan dalam kemitraan",
+        "“Kemitraan dapat berjalan baik jika ada kepercayaan antar stakeholder.”",
+        f"{PLPBK_CITATION}, bagian 3, Analisis Faktor Penunjang dan Kendala",
+    ),
     (
         "penunjang",
         "Tim pemasaran yang mengerti konsep",
-        "“Pemasaran yang mengerti konsep dapat membuat pemasaran…”",
+        "“Pemasaran yang mengerti konsep dapat membuat pemasaran program menjadi menarik.”",
+        f"{PLPBK_CITATION}, bagian 3, Analisis Faktor Penunjang dan Kendala",
     ),
-    ("kendala", "Badan pengelola yang belum efektif", ""),
+    (
+        "kendala",
+        "Badan pengelola yang belum efektif",
+        "",
+        f"{PLPBK_CITATION}, bagian 4, Kesimpulan 3",
+    ),
     (
         "kendala",
         "Kesulitan dana pendonor",
         "“Minimnya anggaran-anggaran untuk memberi bantuan khususnya bagi bantuan dana dari "
         "pemerintah.”",
+        f"{PLPBK_CITATION}, bagian 3, Analisis Faktor Penunjang dan Kendala",
     ),
-    ("kendala", "Tidak banyak lembaga yang memberi respon", ""),
+    (
+        "kendala",
+        "Tidak banyak lembaga yang memberi respon",
+        "",
+        f"{PLPBK_CITATION}, bagian 4, Kesimpulan 3",
+    ),
     (
         "upaya",
         "Aktif memasarkan program",
         "“Dengan aktif memasarkan program, rekan bermitra menjadi tau dan dapat ikut bermitra.”",
+        f"{PLPBK_CITATION}, bagian 3, Analisis Upaya Keberlanjutan Kemitraan",
     ),
-    ("upaya", "Memperkuat kelembagaan BKM dan tim pengelola", ""),
-    ("upaya", "Konsistensi kesepakatan bersama", ""),
+    (
+        "upaya",
+        "Memperkuat kelembagaan BKM dan tim pengelola",
+        "",
+        f"{PLPBK_CITATION}, bagian 4, Kesimpulan 4",
+    ),
+    ("upaya", "Konsistensi kesepakatan bersama", "", f"{PLPBK_CITATION}, bagian 4, Kesimpulan 4"),
 ]
+
+_REKOMENDASI = f"{PLPBK_CITATION}, bagian 4, Rekomendasi"
+
+# (text, addressed to, source): the paper's recommendations for the six locations.
+PLPBK_RECOMMENDATIONS = [
+    (
+        "Pemerintah daerah perlu terlibat aktif tidak hanya sampai pembangunan, tetapi juga "
+        "dalam perawatan program untuk keberlanjutannya.",
+        "Pemerintah daerah",
+        f"{_REKOMENDASI} untuk Pemerintah Daerah 1",
+    ),
+    (
+        "Pemerintah meninjau ulang SK terkait forum CSR agar forum CSR dapat aktif kembali.",
+        "Pemerintah daerah",
+        f"{_REKOMENDASI} untuk Pemerintah Daerah 2",
+    ),
+    (
+        "Membangun komunikasi dan koordinasi antara pemerintah dan swasta, salah satunya dalam "
+        "pengawasan forum CSR yang sudah dibentuk.",
+        "Pemerintah daerah",
+        f"{_REKOMENDASI} untuk Pemerintah Daerah 3",
+    ),
+    (
+        "Keterlibatan swasta yang hanya berupa bantuan insidental untuk memenuhi persyaratan CSR "
+        "dan pengajuan proposal yang tidak pasti perlu diperbaiki.",
+        "Swasta",
+        f"{_REKOMENDASI} untuk Swasta 1",
+    ),
+    (
+        "Swasta sebaiknya lebih terbuka memberi informasi untuk kepentingan studi.",
+        "Swasta",
+        f"{_REKOMENDASI} untuk Swasta 2",
+    ),
+    (
+        "Swasta sebaiknya memiliki program kemitraan yang berkelanjutan, bukan hanya sekali "
+        "memberi bantuan.",
+        "Swasta",
+        f"{_REKOMENDASI} untuk Swasta 3",
+    ),
+    (
+        "Tim pengelola dan pemasaran diikutsertakan sejak awal perencanaan, dan keefektifan "
+        "kinerja badan pengelola ditingkatkan.",
+        "Masyarakat",
+        f"{_REKOMENDASI} untuk Masyarakat 1",
+    ),
+    (
+        "Konsistensi terhadap kesepakatan bersama yang telah dibuat perlu ditingkatkan.",
+        "Masyarakat",
+        f"{_REKOMENDASI} untuk Masyarakat 2",
+    ),
+    (
+        "Masyarakat lebih aktif merawat dan menjaga apa yang sudah dibangun bersama.",
+        "Masyarakat",
+        f"{_REKOMENDASI} untuk Masyarakat 3",
+    ),
+    (
+        "Keaktifan tim pemasaran dalam mempromosikan program ditingkatkan agar kemitraan dengan "
+        "pihak luar dapat dijalin.",
+        "Masyarakat",
+        f"{_REKOMENDASI} untuk Masyarakat, paragraf penutup",
+    ),
+]
+
 
 TANJUNGPINANG_OUTPUTS = [
     # Tabel 2 (Koordinator KOTAKU 2018) and Tabel 3 (Dinas Perkim 2018)

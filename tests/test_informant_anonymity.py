@@ -145,7 +145,8 @@ def test_the_researchers_see_the_informants_and_choose_what_the_chapter_quotes(c
     assert not leaks(chapter_text), "nothing an informant wrote before it is marked"
     page = client.get(f"/cases/{case.pk}/informants/quotes/")
     assert page.status_code == 200 and WORDS[1] in page.content.decode()
-    answer = case.ratings.filter(rater__name=NAMES[1]).first()
+    # FTF2 carries the variable's verdict, so the chapter quotes its evidence.
+    answer = case.ratings.get(rater__name=NAMES[1], indicator__code="FTF2")
     response = client.post(f"/cases/{case.pk}/informants/quotes/", {"quotable": [answer.pk]})
     assert response.status_code == 302
     answer.refresh_from_db()

@@ -47,8 +47,9 @@ def test_load_demo_is_idempotent():
     first = counts()
     call_command("load_demo")
     assert counts() == first
-    assert first["Rating"] == 30  # 15 indicators × 2 raters
-    assert first["Recommendation"] == 3
+    assert first["Rating"] == 15  # 15 indicators, one coder of seed 001
+    # seed 001 has none, seed 003 one, seed 004 ten (for each of its two places)
+    assert first["Recommendation"] == 0 + 1 + 2 * 10
     assert first["Case"] == 4  # Tanjungpinang, Pasar II, Kebondalem, Podosugih
     assert first["Tie"] == 15  # seed 003: 10 individual + 5 institutional
     assert first["ProgramOutput"] == 7 and first["SlumArea"] == 1
@@ -63,13 +64,15 @@ def test_demo_case_is_the_tanjungpinang_case_and_its_verdicts_follow_from_rating
     assert case.place.parent.parent.name == "Kota Tanjung Pinang"
     assert (case.year_start, case.year_end) == (2018, 2018)
     assert Rating.objects.filter(case=case).exclude(evidence="").count() == 15
+    assert not case.recommendations.exists()  # the paper writes no Saran
+    assert case.raters.count() == 1
     score = selectors.case_score_get(case)
     assert {v.spec.code: v.level.code for v in score.variables} == {
         "FTF": "baik_belum_optimal",
         "TB": "baik_belum_optimal",
         "CP": "baik_belum_optimal",
         "SU": "optimal",
-        "IO": "baik_belum_optimal",
+        "IO": "optimal",
     }
     assert score.overall.level.code == "baik_belum_optimal"
     # Nothing is hard-coded: lowering the ratings of SU lowers its verdict.

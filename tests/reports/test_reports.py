@@ -45,15 +45,15 @@ def test_pdf_has_the_chapter_the_verdicts_and_the_recommendations(demo_case):
     report = case_report(case=demo_case, kind="pdf")
     assert report.content_type == "application/pdf"
     text, _ = pdf_text(report.content)
-    for heading in ("BAB V", "KESIMPULAN DAN SARAN", "5.1 Kesimpulan", "5.2 Saran", "Lampiran"):
+    for heading in ("BAB V", "KESIMPULAN DAN SARAN", "5.1 Kesimpulan", "5.2 Saran", "LAMPIRAN"):
         assert heading in text
     for label in VERDICT_LABELS:
-        assert label in text
+        assert label in text  # in the appendix's table of scores
     assert "sudah berjalan dengan baik, namun belum optimal" in text
     assert "Face-to-face dialogue" in text  # the English term beside the Indonesian name
-    assert "Menetapkan jadwal forum koordinasi bulanan" in text
+    assert "Peneliti belum menuliskan saran untuk kasus ini" in text  # the paper has none
     assert "Rp 19.762.620.000,00" in text
-    assert "Ismail, Putri & Winarti (2019)" in text  # quotes keep their attribution
+    assert "(Ismail dkk., 2019, bagian III.1)" in text  # quotes cite the paper, author–year
 
 
 def test_pdf_is_a4_with_the_thesis_margins_and_page_numbers(demo_case):
@@ -94,16 +94,20 @@ def test_a_case_without_narratives_is_composed_from_ratings_never_empty(research
             source_type="dokumen",
         )
     text, _ = pdf_text(case_report(case=case, kind="pdf").content)
-    assert "belum terlaksana (Belum terlaksana)" in text
-    assert "Catatan FTF1" in text
-    assert "Belum ada indikator variabel ini yang dinilai" in text  # TB has no ratings
-    assert "5.2 Saran" in text and "Memperkuat" in text
+    assert "Dengan demikian, dialog tatap muka belum terlaksana." in text
+    assert "“Catatan FTF1” (dokumen)" in text
+    assert "Yang belum dinilai: membangun kepercayaan" in text  # TB has no ratings
+    assert "5.2 Saran Peneliti belum menuliskan saran untuk kasus ini." in text
+    assert "Memperkuat" not in text  # no recommendation is invented
 
 
 def test_user_text_is_escaped_not_rendered(researcher):
     case = CaseFactory(owner=researcher, title='<img src="http://example.com/x.png"> Judul')
+    assessment_services.recommendation_create(
+        case=case, text='<img src="http://example.com/y.png"> Saran'
+    )
     text, _ = pdf_text(case_report(case=case, kind="pdf").content)
-    assert '<img src="http://example.com/' in text  # shown as text, never fetched
+    assert '<img src="http://example.com/y.png"> Saran' in text  # shown as text, never fetched
 
 
 def test_rendering_never_reaches_the_network():
@@ -127,19 +131,33 @@ def test_docx_has_real_headings_and_numbered_paragraphs(demo_case):
     document = Document(io.BytesIO(report.content))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:4] == ["BAB V", "KESIMPULAN DAN SARAN", "5.1 Kesimpulan", "5.2 Saran"]
+    assert headings[4] == "LAMPIRAN"
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
-    assert len(numbered) == 5 + 3  # five variables, three recommendations
+    assert len(numbered) == 5  # five variables; the paper writes no recommendation
     text = "\n".join(p.text for p in document.paragraphs)
+    cells = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     for label in VERDICT_LABELS:
-        assert label in text
-    assert "Menyusun rencana penanganan sisa kawasan kumuh 4,66 Ha" in text
+        assert label in cells
+    assert "Peneliti belum menuliskan saran untuk kasus ini." in text
     italic = [r.text for p in numbered for r in p.runs if r.italic]
     assert "Face-to-face dialogue" in italic
     section = document.sections[0]
     assert round(section.left_margin.cm, 1) == 4.0 and round(section.right_margin.cm, 1) == 3.0
-    # Saran restarts at 1: its paragraphs use their own numbering instance.
-    saran_ids = {p._p.pPr.numPr.numId.val for p in numbered[5:]}
-    assert len(saran_ids) == 1 and saran_ids != {numbered[0].style.element.pPr.numPr.numId.val}
+
+
+def test_each_group_of_saran_restarts_at_one_in_word(researcher):
+    case = CaseFactory(owner=researcher)
+    for whom in ("Pemerintah daerah", "Pemerintah daerah", "Swasta"):
+        assessment_services.recommendation_create(
+            case=case, text=f"Saran {whom}", addressed_to=whom
+        )
+    document = Document(io.BytesIO(case_report(case=case, kind="docx").content))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
+    assert headings[:2] == ["Saran untuk Pemerintah daerah", "Saran untuk Swasta"]
+    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    ids = [p._p.pPr.numPr.numId.val for p in numbered]
+    assert ids[0] == ids[1] != ids[2]  # one numbering per group, each starting at 1
+    assert ids[0] != numbered[0].style.element.pPr.numPr.numId.val
 
 
 @pytest.mark.parametrize("value", ["=SUM(A1:A9)", "+62 812", "-1+1", "@cmd", "\t=1"])
@@ -158,11 +176,11 @@ def test_spreadsheets_carry_scores_and_ratings_with_evidence(demo_case):
     assert scores[0][:4] == ("Variabel", "Nama variabel", "Skor", "Simpulan")
     assert {row[3] for row in scores[1:]} >= VERDICT_LABELS
     ratings = list(workbook["Penilaian"].values)
-    assert len(ratings) == 31
+    assert len(ratings) == 16  # a header and 15 indicators rated by the demo's one coder
     assert '\'=HYPERLINK("http://x","klik")' in [row[6] for row in ratings]
     content = case_report(case=demo_case, kind="csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(content)))
-    assert rows[0][-1] == "Simpulan variabel" and len(rows) == 31
+    assert rows[0][-1] == "Simpulan variabel" and len(rows) == 16
     assert all(not cell.startswith("=") for row in rows for cell in row)
 
 
@@ -175,13 +193,16 @@ def test_report_endpoints_follow_the_case_rules(client, demo_case):
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-en.docx"')
     assert client.get(f"/api/v1/cases/{demo_case.pk}/export.csv", {"lang": "xx"}).status_code == 400
+    refused = client.get(f"/api/v1/cases/{demo_case.pk}/report.pdf", {"lampiran": "maybe"})
+    assert refused.status_code == 400 and "lampiran" in refused.json()
     client.logout()
     assert client.get(f"/api/v1/cases/{demo_case.pk}/report.pdf").status_code == 401
 
 
 def test_control_characters_in_user_text_do_not_break_word_or_excel(researcher):
     case = CaseFactory(owner=researcher, title="Judul\x01 dengan\x0b kontrol")
+    assessment_services.recommendation_create(case=case, text="Saran\x01 dengan\x0b kontrol")
     for kind in ("docx", "xlsx", "pdf", "csv"):
         assert case_report(case=case, kind=kind).content
     document = Document(io.BytesIO(case_report(case=case, kind="docx").content))
-    assert "Judul dengan kontrol" in "\n".join(p.text for p in document.paragraphs)
+    assert "Saran dengan kontrol." in "\n".join(p.text for p in document.paragraphs)

@@ -39,15 +39,18 @@ def test_chapter_says_what_changed_since_the_previous_round(two_rounds):
     _first, second = two_rounds
     chapter = build_chapter(second, "id")
     assert chapter.rounds_paragraph.startswith(
-        "Dibandingkan putaran 2016 (Kampung Bugis), dialog tatap muka naik dari 2,00 ("
+        "Dibandingkan putaran 2016 (Kampung Bugis, Tabel 5.1), dialog tatap muka naik dari 2,00 ("
     )
     assert "menjadi 3,00 (" in chapter.rounds_paragraph
     text, _ = pdf_text(case_report(case=second, kind="pdf").content)
-    assert "Dibandingkan putaran 2016 (Kampung Bugis), dialog tatap muka naik dari 2,00" in text
-    assert "Putaran 2016 dibandingkan dengan putaran 2018" in text
+    assert "Dibandingkan putaran 2016 (Kampung Bugis, Tabel 5.1), dialog tatap muka naik" in text
+    assert "Tabel 5.1 Putaran 2016 dibandingkan dengan putaran 2018" in text
     document = Document(io.BytesIO(case_report(case=second, kind="docx").content))
     paragraphs = "\n".join(p.text for p in document.paragraphs)
-    assert "Dibandingkan putaran 2016 (Kampung Bugis), dialog tatap muka naik" in paragraphs
+    assert (
+        "Dibandingkan putaran 2016 (Kampung Bugis, Tabel 5.1), dialog tatap muka naik" in paragraphs
+    )
+    assert "Tabel 5.1 Putaran 2016 dibandingkan dengan putaran 2018" in paragraphs
     cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
     assert ["Variabel", "2016", "2018", "Perubahan"] in cells
     ftf = next(row for row in cells if row[0].startswith("FTF "))
