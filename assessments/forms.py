@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import limit_queryset, set_choices
+from common.sources import source_form_field
 
 from . import scoring, selectors
 from .fields import PlaceCodeFormField
@@ -146,12 +147,7 @@ class RecommendationForm(forms.Form):
         label=_("Variable"), queryset=Variable.objects.none(), required=False, to_field_name="code"
     )
     addressed_to = forms.CharField(label=_("Addressed to"), required=False, max_length=300)
-    source = forms.CharField(
-        label=_("Source"),
-        required=False,
-        max_length=300,
-        help_text=_("Where it comes from: page or section"),
-    )
+    source = source_form_field()
 
     def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import limit_queryset
+from common.sources import source_form_field
 
 from . import selectors
 from .models import (
@@ -44,12 +45,7 @@ class ParticipantForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    source = forms.CharField(
-        label=_("Source"),
-        required=False,
-        max_length=300,
-        help_text=_("Where it comes from: page or section"),
-    )
+    source = source_form_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

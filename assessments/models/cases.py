@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.sources import source_field
+
 from .frameworks import Framework, Indicator, Variable
 from .people_places import Place, Program
 
@@ -244,9 +246,7 @@ class Recommendation(models.Model):
         verbose_name=_("variable"),
     )
     addressed_to = models.CharField(_("addressed to"), max_length=300, blank=True)
-    source = models.CharField(
-        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
-    )
+    source = source_field()
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

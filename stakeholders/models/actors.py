@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from common.sources import source_field
+
 
 class Sector(models.TextChoices):
     PEMERINTAH = "pemerintah", _("government")
@@ -124,9 +126,7 @@ class Participation(models.Model):
     role = models.CharField(_("role"), max_length=30, choices=Role)
     stages = models.JSONField(_("program stages"), default=list, blank=True)
     note = models.TextField(_("note"), blank=True)
-    source = models.CharField(
-        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
-    )
+    source = source_field()
 
     class Meta:
         ordering = ["case", "actor__name"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from common.constraints import empty_or_not_negative
+from common.sources import source_field
 
 from .actors import Actor
 
@@ -75,9 +76,7 @@ class Partnership(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.BERJALAN)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     continued = models.BooleanField(_("continued after the program"), default=False)
-    source = models.CharField(
-        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
-    )
+    source = source_field()
 
     class Meta:
         ordering = ["case", "form", "id"]
@@ -106,9 +105,7 @@ class Factor(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     text = models.CharField(_("factor"), max_length=300)
     evidence = models.TextField(_("evidence"), blank=True)
-    source = models.CharField(
-        _("source"), max_length=300, blank=True, help_text=_("Where it comes from: page or section")
-    )
+    source = source_field()
 
     class Meta:
         ordering = ["case", "kind", "id"]

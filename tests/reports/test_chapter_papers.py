@@ -245,3 +245,45 @@ def test_prose_rules():
     assert runs("stakeholders-nya", "id") == [("stakeholders-nya", False)]  # whole words only
     with override_settings(REPORT_FOREIGN_TERMS={"id": ["focus group discussion"]}):
         assert ("focus group discussion", True) in runs("lewat focus group discussion", "id")
+
+
+def test_the_chapter_reads_a_fixed_number_of_queries_whatever_the_case_holds(
+    researcher, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.chapter import build_chapter
+    from stakeholders import services as stakeholder_services
+    from stakeholders.models import Actor
+
+    case = CaseFactory(owner=researcher)
+
+    def add(n: int) -> None:
+        actors = [
+            Actor.objects.create(name=f"Aktor {n}-{i}", kind="institution", sector="masyarakat")
+            for i in range(3)
+        ]
+        stakeholder_services.tie_create(
+            case=case,
+            source=actors[0],
+            target=actors[1],
+            form="kerja",
+            direction="asimetris",
+            dominant=actors[0],
+            strength="lemah",
+        )
+        stakeholder_services.partnership_create(
+            case=case, partners=actors, form="fisik", description=f"Bantuan {n}"
+        )
+        stakeholder_services.factor_create(case=case, kind="kendala", text=f"Kendala {n}")
+        assessment_services.recommendation_create(case=case, text=f"Saran {n}", addressed_to="A")
+
+    add(0)
+    with CaptureQueriesContext(connection) as few:
+        build_chapter(case, "id")
+    for n in range(1, 12):
+        add(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        chapter = build_chapter(case, "id")
+    assert "Kasus ini mencatat 12 kemitraan" in " ".join(b.text for b in chapter.conclusions)
