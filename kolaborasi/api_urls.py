@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from assessments import apis, round_apis
+from assessments import apis, import_apis, round_apis
 from reports import apis as report_apis
 from reports.dashboard_api import DashboardApi
 from stakeholders import apis as stakeholder_apis
@@ -48,6 +48,16 @@ urlpatterns = [
     ),
     path(
         "cases/<int:case_pk>/next-round/", round_apis.NextRoundApi.as_view(), name="case-next-round"
+    ),
+    path(
+        "cases/<int:case_pk>/ratings/import/",
+        import_apis.RatingImportApi.as_view(),
+        name="case-ratings-import",
+    ),
+    path(
+        "cases/<int:case_pk>/ratings/template.xlsx",
+        import_apis.RatingTemplateApi.as_view(),
+        name="case-ratings-template",
     ),
     path("actor-types/", stakeholder_apis.ActorTypeListApi.as_view(), name="actor-types"),
     path(

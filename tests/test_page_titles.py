@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 # Routes that only take a POST (they answer GET with 405) or return something else than a page.
 NOT_PAGES = {
     "informant-link",
+    "rating-template",  # a workbook, not a page
     "rate-indicator",
     "recommendation-add",
     "recommendation-delete",
@@ -116,6 +117,7 @@ def url_for(name: str, world: dict) -> str:
         "case-edit": {"pk": world["pk"]},
         "case-raters": {"pk": world["pk"]},
         "case-rounds": {"pk": world["pk"]},
+        "rating-import": {"pk": world["pk"]},
         "informant-quotes": {"pk": world["pk"]},
         "case-conclusions": {"pk": world["pk"]},
         "case-stakeholders": {"pk": world["pk"]},

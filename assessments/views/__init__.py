@@ -7,6 +7,7 @@ from .cases import case_create, case_detail, case_edit, home, place_search_view
 from .conclusions import conclusions, recommendation_add, recommendation_delete
 from .frameworks import framework_edit, frameworks
 from .history import conclusion_history, rating_history
+from .imports import rating_import, rating_template
 from .raters import informant, informant_link, informant_quotes, raters
 from .rating import rate_indicator, rate_variable
 from .rounds import case_rounds
@@ -29,6 +30,8 @@ __all__ = [
     "rate_variable",
     "raters",
     "rating_history",
+    "rating_import",
+    "rating_template",
     "recommendation_add",
     "recommendation_delete",
 ]

@@ -207,6 +207,10 @@ LOGGING = {
 REPORT_RENDER_SECONDS = env.int("REPORT_RENDER_SECONDS", default=60)
 # The longest rating list one request may save (POST cases/{id}/ratings/).
 RATINGS_PER_REQUEST = env.int("RATINGS_PER_REQUEST", default=500)
+# Spreadsheet imports: the file as uploaded, what its zip may unpack to, and its rows.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=30 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
 # How long an informant's questionnaire link works after it is issued or renewed.
 INFORMANT_LINK_DAYS = env.int("INFORMANT_LINK_DAYS", default=60)
 # The informant panel's spread is shown only from this many answers on: fewer would let a

@@ -122,6 +122,14 @@ def _newest_row(path: str, case_id: Any) -> int | None:
     return rows.order_by("-pk").values_list("pk", flat=True).first()
 
 
+def _rating_csv(ids: dict[str, Any]) -> bytes:
+    """A one-row ratings file for the owner's rater, the shape the import reads."""
+    from assessments.models import Rater
+
+    name = Rater.objects.get(pk=ids["rater"]).name
+    return f"Kode indikator,Penilai,Tingkat\nFTF1,{name},2\n".encode()
+
+
 def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
     """A valid body for the operations whose required fields random data never gets right."""
     serial = next(_serial)
@@ -147,6 +155,7 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
         ("PUT", "/api/v1/actors/{id}/"): {"name": "BKM Uji", "kind": "institution",
                                          "sector": "masyarakat"},
         ("PATCH", "/api/v1/actors/{id}/"): {"kind": "institution"},
+        ("POST", "/api/v1/cases/{case_pk}/ratings/import/"): {"file": _rating_csv(ids)},
         ("POST", "/api/v1/cases/{case_pk}/ratings/"): [
             {"indicator": "FTF1", "rater": ids["rater"], "value": 2}
         ],
