@@ -27,11 +27,8 @@ class RatingImportUploadSerializer(serializers.Serializer[Any]):
 
 class ImportRowSerializer(serializers.Serializer[Any]):
     row = serializers.IntegerField()
-    indicator = serializers.CharField()
-    rater = serializers.CharField()
     status = serializers.ChoiceField(choices=["new", "changed", "unchanged"])
-    before = serializers.DictField()
-    after = serializers.DictField()
+    cells = serializers.ListField(child=serializers.CharField())
 
 
 class ImportSummarySerializer(serializers.Serializer[Any]):
@@ -69,19 +66,33 @@ class RatingImportApi(CaseNestedMixin, generics.GenericAPIView):
         upload = serializer.validated_data["file"]
         content = upload.read()
         try:
-            if dry_run in ("true", "1"):
-                plan = ratings_plan(case=case, content=content, filename=upload.name)
-            else:
-                plan = ratings_import(
-                    case=case, content=content, filename=upload.name, user=api_user(request)
-                )
+            plan = self.run(
+                case=case,
+                content=content,
+                filename=upload.name,
+                user=api_user(request),
+                dry_run=dry_run in ("true", "1"),
+            )
         except ApplicationError as error:
             if error.detail is None:
                 raise
             # Rows stay numbers: {"file": [{"sheet", "row", "column", "message"}, …]}.
             return Response(error.detail, status=status.HTTP_400_BAD_REQUEST)
-        payload = {"saved": dry_run in ("false", "0"), "summary": plan.summary, "rows": plan.rows}
+        rows = [
+            {
+                "row": row.row,
+                "status": row.status,
+                "cells": [str(cell) for cell in row.cells],
+            }
+            for row in plan.rows
+        ]
+        payload = {"saved": dry_run in ("false", "0"), "summary": plan.summary, "rows": rows}
         return Response(RatingImportResultSerializer(payload).data)
+
+    def run(self, *, case: Any, content: bytes, filename: str, user: Any, dry_run: bool) -> Any:
+        if dry_run:
+            return ratings_plan(case=case, content=content, filename=filename)
+        return ratings_import(case=case, content=content, filename=filename, user=user)
 
 
 class RatingTemplateApi(CaseNestedMixin, generics.GenericAPIView):
@@ -102,3 +113,16 @@ class RatingTemplateApi(CaseNestedMixin, generics.GenericAPIView):
         )
         response["Content-Disposition"] = f'attachment; filename="templat-penilaian-{case.pk}.xlsx"'
         return response
+
+
+class TieImportApi(RatingImportApi):
+    """Upload an edge list (CSV, or XLSX with an optional sheet "Aktor" of new actors) in the
+    shape Kumu and Gephi export: from, to, form, direction, strength, stage. `?dry_run=true`
+    previews; one bad row and nothing is saved, every error listed in `file`."""
+
+    def run(self, *, case: Any, content: bytes, filename: str, user: Any, dry_run: bool) -> Any:
+        from stakeholders.tie_import import ties_import, ties_plan
+
+        if dry_run:
+            return ties_plan(case=case, content=content, filename=filename)
+        return ties_import(case=case, content=content, filename=filename, user=user)

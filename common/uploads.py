@@ -9,7 +9,7 @@ import csv
 import datetime
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -104,3 +104,53 @@ def read_tables(content: bytes, filename: str) -> list[Table]:
         raise refuse(_("The file is empty."))
     header = [h.strip() for h in rows[0]]
     return [Table("CSV", header, [list(r) for r in rows[1:]])]
+
+
+@dataclass(frozen=True)
+class CellError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Plan:
+    """What an import would do, row by row: each row "new", "changed" or "unchanged"."""
+
+    rows: list[Any] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {status: self.count(status) for status in ("new", "changed", "unchanged")}
+
+
+def status_label(status: str) -> str:
+    return {"new": _("new"), "changed": _("changed"), "unchanged": _("unchanged")}[status]
+
+
+def refused(errors: list[CellError]) -> ApplicationError:
+    """All the file's errors at once: a sentence for forms, every cell for the API and page."""
+    return ApplicationError(
+        {
+            "file": [
+                _("%(count)d problems in the file; nothing was saved.") % {"count": len(errors)}
+            ]
+        },
+        detail={"file": [error.as_dict() for error in errors]},
+    )
+
+
+def file_refused(message: str) -> ApplicationError:
+    return refused([CellError("", 0, "", message)])

@@ -55,6 +55,11 @@ urlpatterns = [
         name="case-ratings-import",
     ),
     path(
+        "cases/<int:case_pk>/ties/import/",
+        import_apis.TieImportApi.as_view(),
+        name="case-ties-import",
+    ),
+    path(
         "cases/<int:case_pk>/ratings/template.xlsx",
         import_apis.RatingTemplateApi.as_view(),
         name="case-ratings-template",

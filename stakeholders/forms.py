@@ -30,10 +30,12 @@ class ParticipantForm(forms.Form):
     )
     name = forms.CharField(label=_("or a new actor: name"), max_length=200, required=False)
     short_label = forms.CharField(label=_("Short label"), max_length=20, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=Level.choices, required=False)
+    kind = forms.ChoiceField(
+        label=_("Individual or institution"), choices=Level.choices, required=False
+    )
     sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices, required=False)
     type = forms.ModelChoiceField(
-        label=_("Type"), queryset=selectors.actor_type_list(), required=False
+        label=_("Actor type"), queryset=selectors.actor_type_list(), required=False
     )
     role = forms.ChoiceField(label=_("Role"), choices=Participation.Role.choices)
     stages = forms.MultipleChoiceField(

@@ -102,6 +102,28 @@ def participation_set(
     return validated_save(participation)
 
 
+def tie_problems(
+    source: Actor, target: Actor, direction: str, dominant: Actor | None
+) -> dict[str, str]:
+    """What is wrong with a tie between these actors, by field; empty when nothing is."""
+    if source.pk == target.pk:
+        return {"target": _("A tie needs two different actors.")}
+    if source.kind != target.kind:
+        return {
+            "target": _(
+                "Individual and institutional networks are kept apart: tie a person "
+                "to a person, an institution to an institution."
+            )
+        }
+    if direction == Tie.Direction.ASIMETRIS and dominant is None:
+        return {"dominant": _("Name the dominant actor of an asymmetric tie.")}
+    if direction == Tie.Direction.SIMETRIS and dominant is not None:
+        return {"dominant": _("A symmetric tie has no dominant actor.")}
+    if dominant is not None and dominant.pk not in (source.pk, target.pk):
+        return {"dominant": _("The dominant actor must be one of the two.")}
+    return {}
+
+
 @transaction.atomic
 def tie_create(
     *,
@@ -115,23 +137,9 @@ def tie_create(
     stage: str = "",
     evidence: str = "",
 ) -> Tie:
-    if source.pk == target.pk:
-        raise ApplicationError({"target": _("A tie needs two different actors.")})
-    if source.kind != target.kind:
-        raise ApplicationError(
-            {
-                "target": _(
-                    "Individual and institutional networks are kept apart: tie a person "
-                    "to a person, an institution to an institution."
-                )
-            }
-        )
-    if direction == Tie.Direction.ASIMETRIS and dominant is None:
-        raise ApplicationError({"dominant": _("Name the dominant actor of an asymmetric tie.")})
-    if direction == Tie.Direction.SIMETRIS and dominant is not None:
-        raise ApplicationError({"dominant": _("A symmetric tie has no dominant actor.")})
-    if dominant is not None and dominant.pk not in (source.pk, target.pk):
-        raise ApplicationError({"dominant": _("The dominant actor must be one of the two.")})
+    problems = tie_problems(source, target, direction, dominant)
+    if problems:
+        raise ApplicationError(problems)
     tie = validated_save(
         Tie(
             case=case,

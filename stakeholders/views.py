@@ -132,3 +132,21 @@ def tie_delete(request: HttpRequest, pk: int, tie_pk: int) -> HttpResponse:
     services.tie_delete(tie=tie)
     messages.success(request, _("Tie removed."))
     return redirect(f"{reverse('case-stakeholders', args=[case.pk])}#ties")
+
+
+@login_required
+def tie_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """An edge list (Kumu, Gephi or the app's own columns): preview, then all or nothing."""
+    from assessments.views.imports import import_page
+
+    from .tie_import import ties_import, ties_plan
+
+    case = assessment_selectors.case_get_for(user=request.user, pk=pk, write=True)
+    return import_page(
+        request,  # type: ignore[arg-type]  # login_required: a signed-in user
+        case,
+        plan=ties_plan,
+        save=ties_import,
+        template="stakeholders/tie_import.html",
+        done=reverse("case-stakeholders", args=[case.pk]),
+    )

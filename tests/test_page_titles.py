@@ -118,6 +118,7 @@ def url_for(name: str, world: dict) -> str:
         "case-raters": {"pk": world["pk"]},
         "case-rounds": {"pk": world["pk"]},
         "rating-import": {"pk": world["pk"]},
+        "tie-import": {"pk": world["pk"]},
         "informant-quotes": {"pk": world["pk"]},
         "case-conclusions": {"pk": world["pk"]},
         "case-stakeholders": {"pk": world["pk"]},

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.errors import ApplicationError
-from common.uploads import Table, read_tables
+from common.uploads import CellError, Plan, Table, file_refused, read_tables, refused, status_label
 
 from .. import selectors
 from ..models import Case, Indicator, Rater, Rating, User
@@ -40,22 +40,6 @@ SHEET = gettext_lazy("Ratings")
 LEADING_NUMBER = re.compile(r"^\s*(-?\d+)(?:[.,]0+)?(?:\s|$|[–—-])")
 
 
-@dataclass(frozen=True)
-class CellError:
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "sheet": self.sheet,
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
 @dataclass
 class RowPlan:
     row: int
@@ -67,40 +51,32 @@ class RowPlan:
 
     @property
     def status_label(self) -> str:
-        return {
-            "new": _("new"),
-            "changed": _("changed"),
-            "unchanged": _("unchanged"),
-        }[self.status]
+        return status_label(self.status)
+
+    @property
+    def cells(self) -> list[object]:
+        value = self.after.get("value")
+        if self.status == "changed" and self.before.get("value") != value:
+            return [
+                self.indicator,
+                self.rater,
+                f"{level_shown(self.before.get('value'))} → {level_shown(value)}",
+            ]
+        return [self.indicator, self.rater, level_shown(value)]
 
 
 @dataclass
-class ImportPlan:
-    rows: list[RowPlan]
-    items: list[RatingItem]
-
-    def count(self, status: str) -> int:
-        return sum(1 for row in self.rows if row.status == status)
+class ImportPlan(Plan):
+    rows: list[RowPlan] = field(default_factory=list)
+    items: list[RatingItem] = field(default_factory=list)
 
     @property
-    def summary(self) -> dict[str, int]:
-        return {status: self.count(status) for status in ("new", "changed", "unchanged")}
+    def headers(self) -> list[str]:
+        return [_("Indicator"), _("Rater"), _("Level")]
 
 
-def refused(errors: list[CellError]) -> ApplicationError:
-    """All the file's errors at once: a sentence for forms, every cell for the API and page."""
-    return ApplicationError(
-        {
-            "file": [
-                _("%(count)d problems in the file; nothing was saved.") % {"count": len(errors)}
-            ]
-        },
-        detail={"file": [error.as_dict() for error in errors]},
-    )
-
-
-def file_refused(message: str) -> ApplicationError:
-    return refused([CellError("", 0, "", message)])
+def level_shown(value: object) -> str:
+    return _("not assessed") if value is None else str(value)
 
 
 def _heading_key(text: str) -> str:

@@ -6,21 +6,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from common.errors import ApplicationError
+from common.uploads import Plan
 
 from ..http import AuthedRequest
+from ..models import Case
 from ..rating_sheet import ratings_template
-from ..services.rating_import import ImportPlan, ratings_import, ratings_plan
+from ..services.rating_import import ratings_import, ratings_plan
 from .base import case_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -31,10 +36,6 @@ class RatingImportForm(forms.Form):
         label=gettext_lazy("Filled-in template (XLSX or CSV)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
-
-
-def _session_key(pk: int) -> str:
-    return f"rating-import-{pk}"
 
 
 def file_errors(error: ApplicationError) -> list[dict[str, object]]:
@@ -53,46 +54,58 @@ def rating_template(request: AuthedRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-def rating_import(request: AuthedRequest, pk: int) -> HttpResponse:
-    case = case_for(request, pk, write=True)
+def import_page(
+    request: AuthedRequest,
+    case: Case,
+    *,
+    plan: Callable[..., Plan],
+    save: Callable[..., Plan],
+    template: str,
+    done: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """Upload → preview → confirm, for any import: `plan(case, content, filename)` checks
+    and previews, `save(…, user)` saves all or nothing; `done` is where a save goes."""
     form = RatingImportForm()
-    plan: ImportPlan | None = None
+    preview: Plan | None = None
     errors: list[dict[str, object]] = []
     digest = ""
     status = 200
+    key = f"import-{template}-{case.pk}"
     if request.method == "POST" and request.POST.get("action") == "confirm":
-        stored = request.session.get(_session_key(case.pk))
+        stored = request.session.get(key)
         if not stored or stored["digest"] != request.POST.get("digest"):
             messages.error(request, _("Upload the file again: the preview has expired."))
-            return redirect("rating-import", case.pk)
-        content = base64.b64decode(stored["content"])
+            return redirect(request.path)
         try:
-            plan = ratings_import(
-                case=case, content=content, filename=stored["name"], user=request.user
+            saved = save(
+                case=case,
+                content=base64.b64decode(stored["content"]),
+                filename=stored["name"],
+                user=request.user,
             )
         except ApplicationError as error:
             errors, status = file_errors(error), 400
         else:
-            del request.session[_session_key(case.pk)]
-            summary = plan.summary
+            del request.session[key]
             messages.success(
                 request,
-                _("Imported: %(new)d new, %(changed)d changed, %(unchanged)d unchanged.") % summary,
+                _("Imported: %(new)d new, %(changed)d changed, %(unchanged)d unchanged.")
+                % saved.summary,
             )
-            return redirect("case-detail", case.pk)
+            return redirect(done)
     elif request.method == "POST":
         form = RatingImportForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             content = upload.read()
             try:
-                plan = ratings_plan(case=case, content=content, filename=upload.name)
+                preview = plan(case=case, content=content, filename=upload.name)
             except ApplicationError as error:
-                errors, status, plan = file_errors(error), 400, None
+                errors, status = file_errors(error), 400
             else:
                 digest = hashlib.sha256(content).hexdigest()
-                request.session[_session_key(case.pk)] = {
+                request.session[key] = {
                     "digest": digest,
                     "name": upload.name,
                     "content": base64.b64encode(content).decode("ascii"),
@@ -101,14 +114,28 @@ def rating_import(request: AuthedRequest, pk: int) -> HttpResponse:
             status = 400
     return render(
         request,
-        "assessments/rating_import.html",
+        template,
         {
             "case": case,
             "can_edit": True,
             "form": form,
-            "plan": plan,
+            "plan": preview,
             "errors": errors,
             "digest": digest,
+            **(context or {}),
         },
         status=status,
+    )
+
+
+@login_required
+def rating_import(request: AuthedRequest, pk: int) -> HttpResponse:
+    case = case_for(request, pk, write=True)
+    return import_page(
+        request,
+        case,
+        plan=ratings_plan,
+        save=ratings_import,
+        template="assessments/rating_import.html",
+        done=reverse("case-detail", args=[case.pk]),
     )

@@ -130,6 +130,14 @@ def _rating_csv(ids: dict[str, Any]) -> bytes:
     return f"Kode indikator,Penilai,Tingkat\nFTF1,{name},2\n".encode()
 
 
+def _edge_csv(ids: dict[str, Any]) -> bytes:
+    """A one-tie edge list between the owner's two actors."""
+    from stakeholders.models import Actor
+
+    source, target = (Actor.objects.get(pk=ids[k]).name for k in ("actor", "other_actor"))
+    return f"From,To,Form,Direction,Strength\n{source},{target},kerja,simetris,kuat\n".encode()
+
+
 def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
     """A valid body for the operations whose required fields random data never gets right."""
     serial = next(_serial)
@@ -156,6 +164,7 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
                                          "sector": "masyarakat"},
         ("PATCH", "/api/v1/actors/{id}/"): {"kind": "institution"},
         ("POST", "/api/v1/cases/{case_pk}/ratings/import/"): {"file": _rating_csv(ids)},
+        ("POST", "/api/v1/cases/{case_pk}/ties/import/"): {"file": _edge_csv(ids)},
         ("POST", "/api/v1/cases/{case_pk}/ratings/"): [
             {"indicator": "FTF1", "rater": ids["rater"], "value": 2}
         ],
