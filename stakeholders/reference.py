@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 ACTOR_TYPES = [
     ("bappeda", "Bappeda/Bapelitbang", "pemerintah"),
     ("dinas", "Dinas (Perkim/PKP/PU)", "pemerintah"),
@@ -34,3 +36,19 @@ def install_actor_types(get_model: Callable[[str, str], Any]) -> None:
     ActorType = get_model("stakeholders", "ActorType")
     for code, name, sector in ACTOR_TYPES:
         ActorType.objects.update_or_create(code=code, defaults={"name": name, "sector": sector})
+
+
+# Gould & Fernandez (1989) name the roles; the pages say them in the reader's language with
+# the original term beside.
+BROKERAGE_LABELS = {
+    "coordinator": gettext_lazy("coordinator (within one group)"),
+    "itinerant": gettext_lazy("consultant (for another group)"),
+    "gatekeeper": gettext_lazy("gatekeeper (into one's group)"),
+    "representative": gettext_lazy("representative (out of one's group)"),
+    "liaison": gettext_lazy("liaison (between two other groups)"),
+}
+
+
+def brokerage_roles(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    """(label, Gould–Fernandez term, count) of the roles an actor plays at least once."""
+    return [(str(BROKERAGE_LABELS[role]), role, n) for role, n in counts.items() if n]

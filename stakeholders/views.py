@@ -19,6 +19,7 @@ from common.forms import apply_service_error
 from . import network, selectors, services
 from .forms import FactorForm, OutputForm, ParticipantForm, PartnershipForm, TieForm
 from .models import Level, Stage
+from .reference import brokerage_roles
 
 
 def _network_choice(request: HttpRequest) -> tuple[str, str]:
@@ -80,7 +81,14 @@ def stakeholders_page(request: HttpRequest, pk: int) -> HttpResponse:
             "levels": Level.choices,
             "stages": Stage.choices,
             "network": analysed,
-            "rows": [(node, analysed.metrics[node.id]) for node in analysed.nodes],
+            "rows": [
+                (
+                    node,
+                    analysed.metrics[node.id],
+                    brokerage_roles(analysed.metrics[node.id].brokerage),
+                )
+                for node in analysed.nodes
+            ],
             "names": names,
             "sociogram": network.sociogram_layout(analysed),
             "participations": selectors.case_participations(case),

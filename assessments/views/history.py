@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .. import selectors, services
@@ -18,15 +19,21 @@ from ..models import Case
 from .base import case_for
 
 
+def _shown(record: Any, field: str) -> Any:
+    display = getattr(record, f"get_{field}_display", None)
+    return display() if display is not None and getattr(record, field) else getattr(record, field)
+
+
 def _history_rows(records: list[Any], fields: list[str]) -> list[dict[str, Any]]:
     rows = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = [
             {
-                "field": field,
-                "old": getattr(previous, field, None) if previous else None,
-                "new": getattr(record, field),
+                # In words ("Jenis sumber"), values as the forms show them ("wawancara").
+                "field": capfirst(record._meta.get_field(field).verbose_name),
+                "old": _shown(previous, field) if previous else None,
+                "new": _shown(record, field),
             }
             for field in fields
             if previous is None or getattr(previous, field) != getattr(record, field)
