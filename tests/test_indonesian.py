@@ -84,3 +84,16 @@ def test_the_check_would_see_english(client, demo_world):
     client.cookies["django_language"] = "en"
     page = client.get(url_for("case-detail", demo_world), HTTP_ACCEPT_LANGUAGE="en")
     assert english_words(page.content.decode())
+
+
+def test_drf_generic_messages_are_indonesian(researcher):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(researcher)
+    body = {"place": {"place": "x"}, "format": "pdf", "language": "id"}
+    refused = api.post("/api/v1/jobs/", body, format="json")
+    assert refused.status_code == 400
+    assert refused.json() == {"place": ["Bukan teks yang sah."]}  # flat, and in Indonesian
+    wrong = api.post("/api/v1/jobs/", {"place": "99.99", "format": "pdf"}, format="json")
+    assert wrong.json() == {"place": ["99.99 bukan kode wilayah Kemendagri."]}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,15 +28,23 @@ class BatchForm(forms.Form):
         to_field_name="code",
     )
     place = PlaceCodeFormField(
-        label=_("Place (Kemendagri code)"),
+        label=_("Place"),
         required=False,
-        help_text=_("e.g. 21.72 for Kota Tanjung Pinang: every case inside"),
+        help_text=_("Type to search, e.g. 'tanjung pinang': every case inside the place"),
         error_messages={"unknown": _("No place has this code.")},
+        widget=forms.HiddenInput,
     )
     language = forms.ChoiceField(
         label=_("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")]
     )
     format = forms.ChoiceField(label=_("Format"), choices=Job.Format.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        code = self.data.get("place") if self.is_bound else ""
+        place = assessment_selectors.place_get(str(code)) if code else None
+        # The chosen place in words beside its code, as the case form shows it.
+        self.place_label = place.path if place else (code or "")
 
 
 @login_required

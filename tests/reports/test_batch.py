@@ -175,3 +175,17 @@ def test_a_failed_batch_is_started_again_from_the_page_and_the_api(
         assert client.post(reverse("report-job-retry", args=[job.pk])).status_code == 302
     job.refresh_from_db()
     assert job.status == "done"
+
+
+def test_the_batch_page_picks_a_place_with_the_place_search(client, researcher):
+    client.force_login(researcher)
+    page = client.get(reverse("report-batch")).content.decode()
+    assert 'id="place-search"' in page and 'type="hidden" name="place"' in page
+    refused = client.post(
+        reverse("report-batch"), {"place": "99.99", "language": "id", "format": "pdf"}
+    )
+    assert "Tidak ada wilayah dengan kode ini." in refused.content.decode()
+    chosen = client.post(
+        reverse("report-batch"), {"place": "21.72", "language": "id", "format": "xlsx"}
+    )
+    assert chosen.status_code in (200, 302)
