@@ -17,6 +17,7 @@ from .models import (
     Partnership,
     ProgramOutput,
     Sector,
+    SlumArea,
     Stage,
     Tie,
 )
@@ -105,3 +106,16 @@ class OutputForm(forms.ModelForm):
     class Meta:
         model = ProgramOutput
         fields = list(ProgramOutput.ENTRY_FIELDS)
+
+
+class SlumAreaForm(forms.ModelForm):
+    class Meta:
+        model = SlumArea
+        fields = [
+            "location",
+            "area_before_ha",
+            "year_before",
+            "area_after_ha",
+            "year_after",
+            "decree",
+        ]

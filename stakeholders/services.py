@@ -243,6 +243,12 @@ def output_create(*, case: Case, **fields: Any) -> ProgramOutput:
 
 
 @transaction.atomic
+def output_update(*, output: ProgramOutput, **fields: Any) -> ProgramOutput:
+    apply_fields(output, fields, set(ProgramOutput.ENTRY_FIELDS))
+    return validated_save(output)
+
+
+@transaction.atomic
 def slum_area_create(*, case: Case, **fields: Any) -> SlumArea:
     return validated_save(SlumArea(case=case, **fields))
 

@@ -17,7 +17,14 @@ from assessments import selectors as assessment_selectors
 from common.forms import apply_service_error
 
 from . import network, selectors, services
-from .forms import FactorForm, OutputForm, ParticipantForm, PartnershipForm, TieForm
+from .forms import (
+    FactorForm,
+    OutputForm,
+    ParticipantForm,
+    PartnershipForm,
+    SlumAreaForm,
+    TieForm,
+)
 from .models import Level, Stage
 from .reference import brokerage_roles
 
@@ -43,6 +50,7 @@ def _forms(case, data=None, which: str = "") -> dict[str, Any]:
         "partnership": PartnershipForm(bound("partnership"), actors=actors, prefix="partnership"),
         "factor": FactorForm(bound("factor"), prefix="factor"),
         "output": OutputForm(bound("output"), prefix="output"),
+        "slum_area": SlumAreaForm(bound("slum_area"), prefix="slum_area"),
     }
 
 
@@ -128,6 +136,8 @@ def _save(case, which: str, data: dict[str, Any], user) -> None:
         services.factor_create(case=case, **data)
     elif which == "output":
         services.output_create(case=case, **data)
+    elif which == "slum_area":
+        services.slum_area_create(case=case, **data)
 
 
 @login_required

@@ -63,6 +63,7 @@ def demo_world(client):
         "pk": case.pk,
         "code": case.framework.variables.order_by("order").first().code,
         "rating_pk": case.ratings.first().pk,
+        "output_pk": case.outputs.first().pk,
         "conclusion_pk": case.conclusions.first().pk,
         "framework_pk": copy.pk,
         "job_pk": job.pk,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -106,3 +107,10 @@ class SlumArea(models.Model):
 
     def __str__(self) -> str:
         return self.location
+
+    def clean(self) -> None:
+        # Said next to the field, for the form and the API alike.
+        if self.area_after_ha is not None and self.year_after is None:
+            raise ValidationError({"year_after": _("Give the year of the area after.")})
+        if self.year_after is not None and self.year_before and self.year_after < self.year_before:
+            raise ValidationError({"year_after": _("The year after cannot be before the year.")})
