@@ -23,3 +23,17 @@ document.addEventListener("change", function (event) {
   var field = event.target.closest("[data-submit-on-change]");
   if (field && field.form) field.form.submit();
 });
+// Rating rows not saved yet: the browser asks before leaving them (another variable, another
+// rater, any link). A row saved (htmx swaps in a fresh one) or submitted is no longer pending.
+document.addEventListener("input", function (event) {
+  var row = event.target.closest("form.rating-row");
+  if (row) row.dataset.unsaved = "1";
+});
+document.addEventListener("submit", function (event) {
+  if (event.target.matches("form.rating-row")) delete event.target.dataset.unsaved;
+});
+window.addEventListener("beforeunload", function (event) {
+  if (!document.querySelector("form.rating-row[data-unsaved]")) return;
+  event.preventDefault();
+  event.returnValue = "";
+});

@@ -1,0 +1,38 @@
+"""Input typed into a rating row and not saved is not lost silently: leaving for another
+variable asks first; after saving, it does not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from assessments.models import Case
+from tests.browser.conftest import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_switching_variables_with_an_unsaved_row_asks_first(page):
+    case = Case.objects.get(title__contains="Kampung Bugis")
+    sign_in(page)
+    page.goto(f"/cases/{case.pk}/rate/FTF/")
+    row = page.locator("#indicator-FTF1")
+    row.locator("textarea").first.fill("Catatan yang belum disimpan")
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()  # stay on the page
+
+    page.on("dialog", answer)
+    page.locator("nav.tabs").get_by_role("link", name="TB").click()
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    expect(page).to_have_url(re.compile(rf"/cases/{case.pk}/rate/FTF/"))
+    row.get_by_role("button", name="Simpan FTF1").click()
+    expect(page.locator("#indicator-FTF1 .saved")).to_be_visible()
+    page.locator("nav.tabs").get_by_role("link", name="TB").click()
+    expect(page).to_have_url(re.compile(rf"/cases/{case.pk}/rate/TB/"))
+    assert asked == ["beforeunload"]  # saved: nothing to ask
