@@ -113,16 +113,3 @@ class RatingTemplateApi(CaseNestedMixin, generics.GenericAPIView):
         )
         response["Content-Disposition"] = f'attachment; filename="templat-penilaian-{case.pk}.xlsx"'
         return response
-
-
-class TieImportApi(RatingImportApi):
-    """Upload an edge list (CSV, or XLSX with an optional sheet "Aktor" of new actors) in the
-    shape Kumu and Gephi export: from, to, form, direction, strength, stage. `?dry_run=true`
-    previews; one bad row and nothing is saved, every error listed in `file`."""
-
-    def run(self, *, case: Any, content: bytes, filename: str, user: Any, dry_run: bool) -> Any:
-        from stakeholders.tie_import import ties_import, ties_plan
-
-        if dry_run:
-            return ties_plan(case=case, content=content, filename=filename)
-        return ties_import(case=case, content=content, filename=filename, user=user)

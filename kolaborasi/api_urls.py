@@ -5,6 +5,7 @@ from assessments import apis, import_apis, round_apis
 from reports import apis as report_apis
 from reports.dashboard_api import DashboardApi
 from stakeholders import apis as stakeholder_apis
+from stakeholders import import_apis as stakeholder_import_apis
 
 app_name = "api"
 
@@ -56,7 +57,7 @@ urlpatterns = [
     ),
     path(
         "cases/<int:case_pk>/ties/import/",
-        import_apis.TieImportApi.as_view(),
+        stakeholder_import_apis.TieImportApi.as_view(),
         name="case-ties-import",
     ),
     path(

@@ -92,15 +92,7 @@ class ProgramOutputAdmin(admin.ModelAdmin):
 
 @admin.register(SlumArea)
 class SlumAreaAdmin(admin.ModelAdmin):
-    list_display = [
-        "case",
-        "location",
-        "area_before_ha",
-        "year_before",
-        "area_after_ha",
-        "year_after",
-        "decree",
-    ]
+    list_display = ["case", *SlumArea.ENTRY_FIELDS]
     search_fields = ["case__title", "location", "decree"]
     raw_id_fields = ["case"]
     list_select_related = ["case"]

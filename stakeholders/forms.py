@@ -111,11 +111,4 @@ class OutputForm(forms.ModelForm):
 class SlumAreaForm(forms.ModelForm):
     class Meta:
         model = SlumArea
-        fields = [
-            "location",
-            "area_before_ha",
-            "year_before",
-            "area_after_ha",
-            "year_after",
-            "decree",
-        ]
+        fields = list(SlumArea.ENTRY_FIELDS)

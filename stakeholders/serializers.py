@@ -99,15 +99,7 @@ class ProgramOutputSerializer(serializers.ModelSerializer):
 class SlumAreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = SlumArea
-        fields = [
-            "id",
-            "location",
-            "area_before_ha",
-            "year_before",
-            "area_after_ha",
-            "year_after",
-            "decree",
-        ]
+        fields = ["id", *SlumArea.ENTRY_FIELDS]
 
 
 class BrokerageSerializer(serializers.Serializer):

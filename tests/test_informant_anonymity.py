@@ -49,6 +49,7 @@ def world(client):
         "pk": case.pk,
         "code": case.framework.variables.order_by("order").first().code,
         "rating_pk": case.ratings.filter(rater=informants[0]).first().pk,
+        "output_pk": case.outputs.first().pk,
         "conclusion_pk": case.conclusions.first().pk,
         "framework_pk": case.framework_id,
         "job_pk": "00000000-0000-0000-0000-000000000000",

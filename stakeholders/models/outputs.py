@@ -74,6 +74,16 @@ class ProgramOutput(models.Model):
 
 
 class SlumArea(models.Model):
+    # What a researcher enters for a slum area, in the order forms and the API show it.
+    ENTRY_FIELDS = (
+        "location",
+        "area_before_ha",
+        "year_before",
+        "area_after_ha",
+        "year_after",
+        "decree",
+    )
+
     case = models.ForeignKey(
         "assessments.Case", on_delete=models.CASCADE, related_name="slum_areas"
     )
