@@ -38,6 +38,11 @@ class ParticipantForm(forms.Form):
     type = forms.ModelChoiceField(
         label=_("Actor type"), queryset=selectors.actor_type_list(), required=False
     )
+    institution = forms.ModelChoiceField(
+        label=_("Belongs to (a person's institution)"),
+        queryset=Actor.objects.none(),
+        required=False,
+    )
     role = forms.ChoiceField(label=_("Role"), choices=Participation.Role.choices)
     stages = forms.MultipleChoiceField(
         label=_("Program stages"),
@@ -53,6 +58,7 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_queryset(self, "actor", selectors.actors_all())
+        limit_queryset(self, "institution", selectors.institutions())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -62,6 +68,12 @@ class ParticipantForm(forms.Form):
             for field in ("kind", "sector"):
                 if not data.get(field):
                     self.add_error(field, _("A new actor needs this."))
+        if (
+            not data.get("actor")
+            and data.get("institution")
+            and data.get("kind") != Level.INDIVIDUAL
+        ):
+            self.add_error("institution", _("Only a person belongs to an institution."))
         return data
 
 

@@ -118,6 +118,7 @@ def _save(case, which: str, data: dict[str, Any], user) -> None:
             sector=data["sector"],
             type=data["type"],
             short_label=data["short_label"],
+            institution=data["institution"],
             created_by=user,
         )
         services.participation_set(

@@ -77,3 +77,21 @@ def test_the_stakeholders_page_stores_a_participant_note_and_sources(client, peo
     )
     assert response.status_code == 200 and not draft.factors.exists()  # a form error, kept
     assert "factor-source" in response.content.decode()
+
+
+def test_a_new_person_joins_with_the_institution_they_belong_to(client, people, draft):
+    lkm = Actor.objects.create(name="LKM Pasar II", kind="institution", sector="masyarakat")
+    client.force_login(people["owner"])
+    url = f"/cases/{draft.pk}/stakeholders/"
+    base = {
+        "form": "participant",
+        "participant-name": "Koordinator LKM",
+        "participant-sector": "masyarakat",
+        "participant-role": "pelaksana",
+        "participant-institution": lkm.pk,
+    }
+    refused = client.post(url, {**base, "participant-kind": "institution"})
+    assert refused.status_code == 200 and not Actor.objects.filter(name="Koordinator LKM")
+    assert "Hanya individu yang dapat menjadi bagian dari lembaga." in refused.content.decode()
+    assert client.post(url, {**base, "participant-kind": "individual"}).status_code == 302
+    assert Actor.objects.get(name="Koordinator LKM").institution == lkm
