@@ -11,8 +11,8 @@ from stakeholders import services as stakeholder_services
 from stakeholders.models import Actor, ActorType, Tie
 from stakeholders.reference import install_actor_types
 
+from . import plpbk, tanjungpinang
 from . import stakeholder_cases as sc
-from . import tanjungpinang
 
 DEMO_LOGINS = [("demo", "demo", User.Role.RESEARCHER), ("pokja", "pokja", User.Role.POKJA)]
 
@@ -45,9 +45,9 @@ def load_demo(*, create_logins: bool) -> list[str]:
     report.append(f"Case {case.pk}: {case.title}")
     prabumulih = _load_prabumulih(owner)
     report.append(f"Case {prabumulih.pk}: {prabumulih.title}")
-    for spec in sc.PLPBK_CASES:
-        plpbk = _load_plpbk(spec, owner)
-        report.append(f"Case {plpbk.pk}: {plpbk.title}")
+    for spec in plpbk.PLPBK_CASES:
+        partnership_case = _load_plpbk(spec, owner)
+        report.append(f"Case {partnership_case.pk}: {partnership_case.title}")
     return report
 
 
@@ -152,7 +152,7 @@ def _load_plpbk(spec: dict, owner: User) -> Case:
             actor=actors[key],
             role=role,
             stages=["keberlanjutan"],
-            source=sc.PLPBK_ROLES_SOURCE,
+            source=plpbk.PLPBK_ROLES_SOURCE,
         )
     existing = set(case.partnerships.values_list("description", flat=True))
     for form, description, partners, process, status, continued, source in spec["partnerships"]:
@@ -167,8 +167,8 @@ def _load_plpbk(spec: dict, owner: User) -> Case:
                 continued=continued,
                 source=source,
             )
-    _factors(case, [*sc.PLPBK_SHARED_FACTORS, *spec["extra_factors"]])
-    _conclude(case, owner, sc.PLPBK_CONCLUSION, sc.PLPBK_RECOMMENDATIONS)
+    _factors(case, [*plpbk.PLPBK_SHARED_FACTORS, *spec["extra_factors"]])
+    _conclude(case, owner, plpbk.PLPBK_CONCLUSION, plpbk.PLPBK_RECOMMENDATIONS)
     return case
 
 

@@ -19,10 +19,16 @@ from assessments import selectors as assessment_selectors
 from assessments.models import Case, Place, Rating, Visitor
 from assessments.scoring import CaseScore, RoundComparison, format_number, level_label
 from assessments.templatetags.scores import radar
-from common.numbers import format_rupiah, indonesian_number
-from stakeholders.models import Factor, Level, Tie
+from stakeholders.models import Tie
 
-from . import chapter_findings as findings
+from .chapter_blocks import (
+    Block,
+    Exhibit,
+    Numbering,
+    network_blocks,
+    output_blocks,
+    partnership_blocks,
+)
 from .chapter_scores import (
     VariableSection,
     method_note,
@@ -36,34 +42,6 @@ from .chapter_scores import (
 from .prose import paragraph
 
 __all__ = ["Block", "Chapter", "Exhibit", "VariableSection", "build_chapter", "verdict_phrase"]
-
-
-@dataclass
-class Exhibit:
-    """A numbered table or figure: "Tabel 5.1 …", referred to in the text as "Tabel 5.1"."""
-
-    label: str
-    caption: str
-
-    @property
-    def title(self) -> str:
-        return f"{self.label} {self.caption}"
-
-
-@dataclass
-class Block:
-    """One piece of the chapter, in reading order: a paragraph, the numbered variables, a
-    figure (SVG) or a table."""
-
-    kind: str
-    text: str = ""
-    sections: list[VariableSection] = field(default_factory=list)
-    exhibit: Exhibit | None = None
-    svg: str = ""
-    headers: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    numeric: tuple[int, ...] = ()
-    css: str = ""
 
 
 @dataclass
@@ -102,17 +80,6 @@ class Chapter:
         return [b for b in [*self.conclusions, *self.appendix] if b.kind == "table"]
 
 
-class _Numbering:
-    def __init__(self, chapter_number: int = 5) -> None:
-        self.chapter_number = chapter_number
-        self.counts = {"table": 0, "figure": 0}
-
-    def next(self, kind: str, caption: str) -> Exhibit:
-        self.counts[kind] += 1
-        word = _("Table") if kind == "table" else _("Figure")
-        return Exhibit(f"{word} {self.chapter_number}.{self.counts[kind]}", caption)
-
-
 def _place_phrase(place: Place) -> str:
     """ "Kelurahan Kampung Bugis, Kecamatan Tanjung Pinang Kota, Kota Tanjung Pinang"."""
     names = []
@@ -145,7 +112,7 @@ def _opening(case: Case) -> str:
     return paragraph(text)
 
 
-def _score_blocks(case: Case, score: CaseScore, numbering: _Numbering) -> list[Block]:
+def _score_blocks(case: Case, score: CaseScore, numbering: Numbering) -> list[Block]:
     narratives = {
         (c.variable.code if c.variable else None): c.narrative for c in case.conclusions.all()
     }
@@ -169,127 +136,8 @@ def _score_blocks(case: Case, score: CaseScore, numbering: _Numbering) -> list[B
     ]
 
 
-def _network_blocks(case: Case, numbering: _Numbering) -> list[Block]:
-    from stakeholders import network as network_core
-    from stakeholders import selectors as stakeholder_selectors
-
-    levels = {tie.level for tie in case.ties.all()}
-    blocks = []
-    for level in (Level.INDIVIDUAL, Level.INSTITUTION):
-        if level not in levels:
-            continue
-        analysed = stakeholder_selectors.case_network(case, level=level)
-        caption = (
-            _("Sociogram of the ties between individuals")
-            if level == Level.INDIVIDUAL
-            else _("Sociogram of the ties between institutions")
-        )
-        figure = numbering.next("figure", caption)
-        svg = render_to_string(
-            "stakeholders/_sociogram.html",
-            {
-                "sociogram": network_core.sociogram_layout(analysed),
-                "network": analysed,
-                "svg_id": f"sociogram-{level}",
-            },
-        )
-        blocks.append(Block("paragraph", findings.network_paragraph(analysed, level, figure.label)))
-        blocks.append(Block("figure", exhibit=figure, svg=svg))
-    return blocks
-
-
-def _partnership_blocks(case: Case, factors: list[Factor], numbering: _Numbering) -> list[Block]:
-    partnerships = list(case.partnerships.all())
-    blocks = []
-    if partnerships:
-        table = numbering.next(
-            "table", _("Partnerships between government, private sector and community")
-        )
-        aims = [f for f in factors if f.kind == Factor.Kind.TUJUAN]
-        blocks.append(
-            Block("paragraph", findings.partnerships_paragraph(partnerships, aims, table.label))
-        )
-        blocks.append(
-            Block(
-                "table",
-                exhibit=table,
-                headers=[
-                    _("Form"),
-                    _("Description"),
-                    _("Partners"),
-                    _("Process"),
-                    _("Status"),
-                    _("Continued"),
-                ],
-                rows=[
-                    [
-                        p.get_form_display(),
-                        p.description
-                        + (
-                            f" ({format_rupiah(p.value_rupiah)})"
-                            if p.value_rupiah is not None
-                            else ""
-                        ),
-                        ", ".join(a.name for a in p.partners.all()),
-                        p.get_process_display(),
-                        p.get_status_display(),
-                        _("yes") if p.continued else _("no"),
-                    ]
-                    for p in partnerships
-                ],
-            )
-        )
-    others = [f for f in factors if f.kind != Factor.Kind.TUJUAN]
-    if others:
-        blocks.append(Block("paragraph", findings.factors_paragraph(others)))
-    return blocks
-
-
-def _output_blocks(case: Case, numbering: _Numbering) -> list[Block]:
-    outputs, areas = list(case.outputs.all()), list(case.slum_areas.all())
-    if not outputs and not areas:
-        return []
-    table = numbering.next("table", _("Program outputs"))
-    rows = [
-        [
-            o.location,
-            o.activity,
-            f"{findings.volume(o.volume)} {o.unit}".strip() if o.volume is not None else "",
-            o.get_funding_source_display(),
-            format_rupiah(o.amount_rupiah) if o.amount_rupiah is not None else "",
-        ]
-        for o in outputs
-    ]
-    rows += [
-        [
-            area.location,
-            _("slum area") + (f" ({area.decree})" if area.decree else ""),
-            f"{indonesian_number(area.area_before_ha)} Ha ({area.year_before})"
-            + (
-                f" → {indonesian_number(area.area_after_ha)} Ha ({area.year_after})"
-                if area.area_after_ha is not None
-                else ""
-            ),
-            "",
-            "",
-        ]
-        for area in areas
-    ]
-    return [
-        Block("paragraph", findings.outputs_paragraph(outputs, areas, table.label)),
-        Block(
-            "table",
-            exhibit=table,
-            headers=[_("Location (RT/RW)"), _("Activity"), _("Volume"), _("Funding"), _("Amount")],
-            rows=rows,
-            numeric=(2, 4),
-            css="outputs",
-        ),
-    ]
-
-
 def _round_blocks(
-    case: Case, reader: Visitor, numbering: _Numbering
+    case: Case, reader: Visitor, numbering: Numbering
 ) -> tuple[list[Block], Any, str]:
     rounds = assessment_selectors.case_rounds_view(reader, case)
     comparison = rounds.comparison
@@ -409,14 +257,14 @@ def build_chapter(
             .get(pk=case.pk)
         )
         score = assessment_selectors.case_score_get(case)
-        numbering = _Numbering()
+        numbering = Numbering()
         conclusions = [Block("paragraph", _opening(case))]
         conclusions += _score_blocks(case, score, numbering)
         round_blocks, comparison, round_text = _round_blocks(case, reader or case.owner, numbering)
         conclusions += round_blocks
-        conclusions += _network_blocks(case, numbering)
-        conclusions += _partnership_blocks(case, list(case.factors.all()), numbering)
-        conclusions += _output_blocks(case, numbering)
+        conclusions += network_blocks(case, numbering)
+        conclusions += partnership_blocks(case, list(case.factors.all()), numbering)
+        conclusions += output_blocks(case, numbering)
         if len(conclusions) == 1:
             conclusions.append(
                 Block(
