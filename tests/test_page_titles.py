@@ -15,6 +15,7 @@ NOT_PAGES = {
     "informant-link",
     "rating-template",  # a workbook, not a page
     "rate-indicator",
+    "rate-variable-all",
     "recommendation-add",
     "recommendation-delete",
     "tie-delete",

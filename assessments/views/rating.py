@@ -60,8 +60,10 @@ def _render_rate_page(
     rater: Rater | None,
     replaced: dict[str, Any] | None = None,
     status: int = 200,
+    rows: list[dict[str, Any]] | None = None,
 ) -> HttpResponse:
-    rows = _rating_rows(case, variable, rater, selectors.scale_levels(case))
+    if rows is None:
+        rows = _rating_rows(case, variable, rater, selectors.scale_levels(case))
     if replaced:
         rows = [replaced if r["indicator"].pk == replaced["indicator"].pk else r for r in rows]
     return render(
@@ -166,3 +168,56 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
         # htmx swaps 2xx only by default; the row carries its errors itself.
         status=200,
     )
+
+
+@login_required
+@require_POST
+def rate_variable_all(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
+    """Saves every indicator of the variable at once, in one transaction: all of them, or,
+    with one row wrong, none (the page comes back with each row's errors)."""
+    case = case_for(request, pk, write=True)
+    variable = selectors.framework_variable(case.framework, code)
+    if variable is None:
+        raise Http404
+    levels = selectors.scale_levels(case)
+    rater = _rater_for_request(request, case) or services.rater_for_user(
+        case=case, user=request.user
+    )
+    indicators = list(selectors.variable_indicators(variable))
+    forms = {i.pk: RatingForm(request.POST, levels=levels, prefix=i.code) for i in indicators}
+    if all(form.is_valid() for form in forms.values()):
+        items = [
+            services.RatingItem(
+                indicator=indicator.code,
+                rater=rater.pk,
+                value=forms[indicator.pk].cleaned_data["value"],
+                evidence=forms[indicator.pk].cleaned_data["evidence"],
+                source_type=forms[indicator.pk].cleaned_data["source_type"],
+                source_detail=forms[indicator.pk].cleaned_data["source_detail"],
+                version=forms[indicator.pk].cleaned_data["version"],
+            )
+            for indicator in indicators
+        ]
+        try:
+            services.ratings_upsert(case=case, items=items, user=request.user)
+        except services.EditConflict:
+            messages.error(
+                request,
+                _("Someone else saved one of these indicators meanwhile: nothing was saved."),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Saved all %(count)d indicators.") % {"count": len(indicators)}
+            )
+            return redirect(f"{reverse('rate-variable', args=[case.pk, code])}?rater={rater.pk}")
+    rows = [
+        {
+            "indicator": indicator,
+            "rating": selectors.rating_of(case, rater, indicator),
+            "form": forms[indicator.pk],
+        }
+        for indicator in indicators
+    ]
+    return _render_rate_page(request, case, variable, rater, status=400, rows=rows)

@@ -37,3 +37,20 @@ window.addEventListener("beforeunload", function (event) {
   event.preventDefault();
   event.returnValue = "";
 });
+// "Save every indicator": one form that gathers what each rating row holds, sent as one save.
+document.querySelectorAll("form[data-collects]").forEach(function (form) {
+  form.hidden = false;
+  form.addEventListener("submit", function () {
+    document.querySelectorAll(form.dataset.collects).forEach(function (row) {
+      new FormData(row).forEach(function (value, name) {
+        if (name === "csrfmiddlewaretoken" || name === "rater") return;
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = value;
+        form.appendChild(input);
+      });
+      delete row.dataset.unsaved;
+    });
+  });
+});

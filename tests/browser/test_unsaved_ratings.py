@@ -36,3 +36,21 @@ def test_switching_variables_with_an_unsaved_row_asks_first(page):
     page.locator("nav.tabs").get_by_role("link", name="TB").click()
     expect(page).to_have_url(re.compile(rf"/cases/{case.pk}/rate/TB/"))
     assert asked == ["beforeunload"]  # saved: nothing to ask
+
+
+def test_one_button_saves_every_indicator_of_the_variable(page):
+    case = Case.objects.get(title__contains="Pasar II")  # nothing rated yet
+    sign_in(page)
+    page.goto(f"/cases/{case.pk}/rate/TB/")
+    for code, level in (("TB1", "4"), ("TB2", "3"), ("TB3", "4")):
+        page.locator(f"#indicator-{code} input[type=radio][value='{level}']").check()
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.get_by_role("button", name="Simpan semua indikator TB").click()
+    expect(page.get_by_text("Semua 3 indikator disimpan.")).to_be_visible()
+    assert asked == []  # saving all is no unsaved input to warn about
+    assert sorted(case.ratings.values_list("indicator__code", "value")) == [
+        ("TB1", 4),
+        ("TB2", 3),
+        ("TB3", 4),
+    ]
