@@ -39,7 +39,7 @@ from .chapter_scores import (
     variable_section,
     verdict_phrase,
 )
-from .prose import paragraph
+from .prose import joined, paragraph
 
 __all__ = ["Block", "Chapter", "Exhibit", "VariableSection", "build_chapter", "verdict_phrase"]
 
@@ -171,9 +171,11 @@ def _round_blocks(
 def _recommendations(case: Case) -> list[RecommendationGroup]:
     groups: dict[str, list[str]] = {}
     for recommendation in case.recommendations.all():
-        groups.setdefault(recommendation.addressed_to.strip(), []).append(
-            paragraph(recommendation.text)
+        # Whom it addresses: the researcher's words, else the actors named for it.
+        whom = recommendation.addressed_to.strip() or joined(
+            a.actor.name for a in recommendation.addressees.all()
         )
+        groups.setdefault(whom, []).append(paragraph(recommendation.text))
     if list(groups) == [""]:
         return [RecommendationGroup("", groups[""])]
     return [
@@ -247,7 +249,7 @@ def build_chapter(
                     ),
                 ),
                 "conclusions__variable",
-                "recommendations",
+                "recommendations__addressees__actor",
                 "outputs",
                 "slum_areas",
                 "partnerships__partners",

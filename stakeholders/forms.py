@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from assessments.models import Recommendation
 from common.forms import limit_queryset
 from common.sources import source_form_field
 
@@ -124,3 +125,22 @@ class SlumAreaForm(forms.ModelForm):
     class Meta:
         model = SlumArea
         fields = list(SlumArea.ENTRY_FIELDS)
+
+
+class AddresseeForm(forms.Form):
+    """Whom one of the case's recommendations addresses, among the case's actors."""
+
+    recommendation = forms.ModelChoiceField(
+        label=_("Recommendation"), queryset=Recommendation.objects.none()
+    )
+    actors = forms.ModelMultipleChoiceField(
+        label=_("Addressed to"),
+        queryset=Actor.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, case: Any, actors: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit_queryset(self, "recommendation", case.recommendations.all())
+        limit_queryset(self, "actors", actors)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from assessments.models import User
 from common.errors import ApplicationError, NotPermitted
 
-from .models import Actor, Participation, Tie
+from .models import Actor, Addressee, Participation, Tie
 
 
 @transaction.atomic
@@ -49,6 +49,11 @@ def actor_merge(*, keep: Actor, merge: Actor, user: User) -> Actor:
     for partnership in merge.partnerships.all():
         partnership.partners.remove(merge)
         partnership.partners.add(keep)
+    addressed = set(
+        Addressee.objects.filter(actor=keep).values_list("recommendation_id", flat=True)
+    )
+    Addressee.objects.filter(actor=merge, recommendation_id__in=list(addressed)).delete()
+    Addressee.objects.filter(actor=merge).update(actor=keep)
     Actor.objects.filter(institution=merge).update(institution=keep)
     merge.delete()
     return keep

@@ -9,13 +9,14 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.models import Case, Place, User
+from assessments.models import Case, Place, Recommendation, User
 from common.errors import ApplicationError, NotPermitted
 from common.saving import apply_fields, validated_save
 
 from .models import (
     Actor,
     ActorType,
+    Addressee,
     Factor,
     Participation,
     Partnership,
@@ -266,4 +267,25 @@ def participations_copy(*, source: Case, target: Case) -> None:
             source=p.source,
         )
         for p in source.participations.all()
+    )
+
+
+@transaction.atomic
+def addressees_set(*, recommendation: Recommendation, actors: Iterable[Actor]) -> None:
+    """The actors a recommendation is addressed to, all of them actors of its case."""
+    chosen = list(actors)
+    taking_part = set(
+        Participation.objects.filter(case_id=recommendation.case_id).values_list(
+            "actor_id", flat=True
+        )
+    )
+    strangers = [a.name for a in chosen if a.pk not in taking_part]
+    if strangers:
+        raise ApplicationError(
+            {"actors": _("Not an actor of this case: %(names)s.") % {"names": ", ".join(strangers)}}
+        )
+    recommendation.addressees.exclude(actor__in=chosen).delete()
+    present = set(recommendation.addressees.values_list("actor_id", flat=True))
+    Addressee.objects.bulk_create(
+        Addressee(recommendation=recommendation, actor=a) for a in chosen if a.pk not in present
     )

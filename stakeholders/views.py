@@ -18,6 +18,7 @@ from common.forms import apply_service_error
 
 from . import network, selectors, services
 from .forms import (
+    AddresseeForm,
     FactorForm,
     OutputForm,
     ParticipantForm,
@@ -51,6 +52,9 @@ def _forms(case, data=None, which: str = "") -> dict[str, Any]:
         "factor": FactorForm(bound("factor"), prefix="factor"),
         "output": OutputForm(bound("output"), prefix="output"),
         "slum_area": SlumAreaForm(bound("slum_area"), prefix="slum_area"),
+        "addressees": AddresseeForm(
+            bound("addressees"), case=case, actors=actors, prefix="addressees"
+        ),
     }
 
 
@@ -105,6 +109,7 @@ def stakeholders_page(request: HttpRequest, pk: int) -> HttpResponse:
             "factors": selectors.case_factors(case, general=True),
             "outputs": selectors.case_rows(case, "outputs"),
             "slum_areas": selectors.case_rows(case, "slum_areas"),
+            "recommendations": case.recommendations.prefetch_related("addressees__actor"),
             "open_form": which,
         },
     )
@@ -139,6 +144,8 @@ def _save(case, which: str, data: dict[str, Any], user) -> None:
         services.output_create(case=case, **data)
     elif which == "slum_area":
         services.slum_area_create(case=case, **data)
+    elif which == "addressees":
+        services.addressees_set(recommendation=data["recommendation"], actors=data["actors"])
 
 
 @login_required

@@ -1,10 +1,11 @@
 from .actors import Actor, ActorType, Level, Participation, Sector, Stage, Tie
 from .outputs import FundingSource, ProgramOutput, SlumArea
-from .partnerships import Factor, Partnership
+from .partnerships import Addressee, Factor, Partnership
 
 __all__ = [
     "Actor",
     "ActorType",
+    "Addressee",
     "Factor",
     "FundingSource",
     "Level",

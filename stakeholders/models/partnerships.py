@@ -114,3 +114,25 @@ class Factor(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class Addressee(models.Model):
+    """An actor a recommendation of the case is addressed to ("Saran untuk Bappeda …")."""
+
+    recommendation = models.ForeignKey(
+        "assessments.Recommendation", on_delete=models.CASCADE, related_name="addressees"
+    )
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="addressed_by")
+
+    class Meta:
+        ordering = ["recommendation", "actor__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recommendation", "actor"], name="addressee_once_per_recommendation"
+            ),
+        ]
+        verbose_name = _("addressee")
+        verbose_name_plural = _("addressees")
+
+    def __str__(self) -> str:
+        return f"{self.recommendation} → {self.actor}"
