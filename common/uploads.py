@@ -31,24 +31,20 @@ class Table:
     first_row: int = 2
 
 
-def refuse(message: str) -> ApplicationError:
-    return ApplicationError({"file": [message]})
-
-
 def _check_workbook_zip(content: bytes) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except zipfile.BadZipFile:
-        raise refuse(_("The file is neither an XLSX workbook nor a CSV file.")) from None
+        raise file_refused(_("The file is neither an XLSX workbook nor a CSV file.")) from None
     names = archive.namelist()
     if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise refuse(_("Workbooks with macros (.xlsm) are refused: save it as .xlsx."))
+        raise file_refused(_("Workbooks with macros (.xlsm) are refused: save it as .xlsx."))
     unpacked = sum(info.file_size for info in archive.infolist())
     packed = max(sum(info.compress_size for info in archive.infolist()), 1)
     if unpacked > settings.IMPORT_MAX_UNPACKED_BYTES or unpacked / packed > 200:
-        raise refuse(_("The workbook unpacks to far more than it holds; it is refused."))
+        raise file_refused(_("The workbook unpacks to far more than it holds; it is refused."))
     if "xl/workbook.xml" not in names:
-        raise refuse(_("The file is a zip archive, not an XLSX workbook."))
+        raise file_refused(_("The file is a zip archive, not an XLSX workbook."))
 
 
 def _cell(value: Any) -> Any:
@@ -60,14 +56,14 @@ def _cell(value: Any) -> Any:
 def read_tables(content: bytes, filename: str) -> list[Table]:
     """The sheets of an XLSX workbook, or the one table of a CSV file."""
     if len(content) > settings.IMPORT_MAX_BYTES:
-        raise refuse(
+        raise file_refused(
             _("The file is larger than %(limit)d kB.")
             % {"limit": settings.IMPORT_MAX_BYTES // 1024}
         )
     if not content.strip():
-        raise refuse(_("The file is empty."))
+        raise file_refused(_("The file is empty."))
     if content.startswith(OLE_SIGNATURE):
-        raise refuse(
+        raise file_refused(
             _(
                 "Encrypted or old-format (.xls) workbooks cannot be read: remove the password "
                 "and save it as .xlsx."
@@ -81,7 +77,9 @@ def read_tables(content: bytes, filename: str) -> list[Table]:
             # data_only=False: a formula comes back as its text ("=1+2"), never computed.
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise refuse(_("The workbook cannot be read: %(error)s") % {"error": error}) from None
+            raise file_refused(
+                _("The workbook cannot be read: %(error)s") % {"error": error}
+            ) from None
         tables = []
         for sheet in book.worksheets:
             rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -91,17 +89,17 @@ def read_tables(content: bytes, filename: str) -> list[Table]:
         book.close()
         return tables
     if filename.lower().endswith((".xlsx", ".xlsm", ".xls")):
-        raise refuse(_("The file is not a readable XLSX workbook."))
+        raise file_refused(_("The file is not a readable XLSX workbook."))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise refuse(_("A CSV file must be saved as UTF-8.")) from None
+        raise file_refused(_("A CSV file must be saved as UTF-8.")) from None
     dialect: type[csv.Dialect] | csv.Dialect = csv.excel
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
-        raise refuse(_("The file is empty."))
+        raise file_refused(_("The file is empty."))
     header = [h.strip() for h in rows[0]]
     return [Table("CSV", header, [list(r) for r in rows[1:]])]
 

@@ -189,7 +189,7 @@ def _recommendations(case: Case) -> list[RecommendationGroup]:
     ]
 
 
-def _appendix(case: Case, score: CaseScore) -> list[Block]:
+def _appendix(case: Case, score: CaseScore, note: list[str]) -> list[Block]:
     """LAMPIRAN: the indicator scores and the method note, for a scored case; for one that is
     not, only the researcher's method note, or nothing."""
     if not any(v.assessed for v in score.variables):
@@ -228,7 +228,7 @@ def _appendix(case: Case, score: CaseScore) -> list[Block]:
         )
     )
     blocks.append(Block("heading", _("Appendix 2. Method note")))
-    blocks += [Block("paragraph", line) for line in method_note(case, score)]
+    blocks += [Block("paragraph", line) for line in note]
     return blocks
 
 
@@ -280,6 +280,7 @@ def build_chapter(
                 )
             )
         groups = _recommendations(case)
+        note = method_note(case, score)
         chapter = Chapter(
             case=case,
             language=language,
@@ -296,10 +297,10 @@ def build_chapter(
             further_research=paragraph(case.further_research)
             if case.further_research.strip()
             else "",
-            appendix=_appendix(case, score) if appendix else [],
+            appendix=_appendix(case, score, note) if appendix else [],
             comparison=comparison,
             rounds_paragraph=round_text,
             overall=next((b.text for b in conclusions if b.css == "overall"), ""),
-            method_note=method_note(case, score),
+            method_note=note,
         )
     return chapter

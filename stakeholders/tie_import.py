@@ -159,10 +159,7 @@ def _actor_index(case: Case, names: set[str]) -> dict[str, Actor]:
 
 
 def ties_plan(*, case: Case, content: bytes, filename: str) -> TiePlan:
-    try:
-        tables = read_tables(content, filename)
-    except Exception as error:  # the upload checks' ApplicationError
-        raise file_refused(" ".join(getattr(error, "messages", [str(error)]))) from None
+    tables = read_tables(content, filename)
     actor_table = next((t for t in tables if _key(t.sheet) in ACTOR_SHEETS), None)
     edges = next((t for t in tables if t is not actor_table), None)
     if edges is None:

@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from common.errors import ApplicationError
 from common.uploads import CellError, Plan, Table, file_refused, read_tables, refused, status_label
 
 from .. import selectors
@@ -167,10 +166,7 @@ def _shown(rating: Rating | RatingItem | None) -> dict[str, Any]:
 def ratings_plan(*, case: Case, content: bytes, filename: str) -> ImportPlan:
     """What the file would change, row by row; every bad cell raises, all listed at once, as
     ApplicationError whose detail is {"file": [{sheet, row, column, message}, …]}."""
-    try:
-        tables = read_tables(content, filename)
-    except ApplicationError as error:
-        raise file_refused(" ".join(error.messages)) from None
+    tables = read_tables(content, filename)
     if not tables:
         raise file_refused(_("The file has no sheet to read."))
     # The first sheet with the rating columns (the template's instructions come before it).
