@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status, viewsets
@@ -330,7 +331,7 @@ def _if_match(request: Request) -> int | None:
         return None
     digits = header.removeprefix("W/").strip('"')
     if not digits.isdigit():
-        raise ValidationError({"If-Match": ['An ETag of this API, e.g. "3".']})
+        raise ValidationError({"If-Match": [_('An ETag of this API, e.g. "3".')]})
     return int(digits)
 
 
@@ -347,7 +348,9 @@ class RecommendationViewSet(CaseNestedMixin, viewsets.ModelViewSet):
             return None
         variable = selectors.framework_variable(case.framework, code)
         if variable is None:
-            raise ValidationError({"variable": [f"No variable {code} in this case's framework."]})
+            raise ValidationError(
+                {"variable": [_("No variable %(code)s in this case's framework.") % {"code": code}]}
+            )
         return variable
 
     def perform_create(self, serializer: BaseSerializer[Any]) -> None:

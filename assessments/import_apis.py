@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from common.api import query_choice, query_flag
 from common.errors import ApplicationError
 
 from .api_base import CaseNestedMixin, api_user
@@ -58,9 +58,7 @@ class RatingImportApi(CaseNestedMixin, generics.GenericAPIView):
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         case = self.get_case(write=True)
-        dry_run = request.query_params.get("dry_run", "false").lower()
-        if dry_run not in ("true", "false", "1", "0"):
-            raise ValidationError({"dry_run": ["Pilih true atau false."]})
+        dry_run = query_flag(request, "dry_run", default=False)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         upload = serializer.validated_data["file"]
@@ -71,7 +69,7 @@ class RatingImportApi(CaseNestedMixin, generics.GenericAPIView):
                 content=content,
                 filename=upload.name,
                 user=api_user(request),
-                dry_run=dry_run in ("true", "1"),
+                dry_run=dry_run,
             )
         except ApplicationError as error:
             if error.detail is None:
@@ -86,7 +84,7 @@ class RatingImportApi(CaseNestedMixin, generics.GenericAPIView):
             }
             for row in plan.rows
         ]
-        payload = {"saved": dry_run in ("false", "0"), "summary": plan.summary, "rows": rows}
+        payload = {"saved": not dry_run, "summary": plan.summary, "rows": rows}
         return Response(RatingImportResultSerializer(payload).data)
 
     def run(self, *, case: Any, content: bytes, filename: str, user: Any, dry_run: bool) -> Any:
@@ -104,9 +102,7 @@ class RatingTemplateApi(CaseNestedMixin, generics.GenericAPIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponse:
         case = self.get_case(write=True)
-        language = request.query_params.get("lang", "id")
-        if language not in ("id", "en"):
-            raise ValidationError({"lang": ["Pilih id atau en."]})
+        language = query_choice(request, "lang", ("id", "en"), "id")
         response = HttpResponse(
             ratings_template(case, language),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, renderers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -107,3 +108,21 @@ class CSVRenderer(renderers.BaseRenderer):
         # The view names its columns, so even an empty result is a CSV with its header row.
         columns = list(getattr(view, "csv_columns", None) or (rows[0].keys() if rows else []))
         return csv_bytes(columns, ([row.get(name) for name in columns] for row in rows))
+
+
+def query_choice(request: Any, name: str, choices: Sequence[str], default: str) -> str:
+    """A query parameter that must be one of a few words; anything else is a 400 naming them."""
+    value = str(request.query_params.get(name, default))
+    if value not in choices:
+        named = ", ".join(choice for choice in choices if choice)
+        message = _("Choose one of: %(choices)s.") % {"choices": named}
+        raise exceptions.ValidationError({name: [message]})
+    return value
+
+
+def query_flag(request: Any, name: str, *, default: bool) -> bool:
+    """A true/false query parameter (also 1/0); anything else is a 400."""
+    value = request.query_params.get(name, "true" if default else "false").lower()
+    if value not in ("true", "false", "1", "0"):
+        raise exceptions.ValidationError({name: [_("Choose true or false.")]})
+    return bool(value in ("true", "1"))

@@ -65,6 +65,11 @@ urlpatterns = [
         import_apis.RatingTemplateApi.as_view(),
         name="case-ratings-template",
     ),
+    path(
+        "cases/<int:case_pk>/recommendations/<int:recommendation_pk>/addressees/",
+        stakeholder_apis.AddresseesApi.as_view(),
+        name="case-recommendation-addressees",
+    ),
     path("actor-types/", stakeholder_apis.ActorTypeListApi.as_view(), name="actor-types"),
     path(
         "cases/<int:case_pk>/network/", stakeholder_apis.NetworkApi.as_view(), name="case-network"

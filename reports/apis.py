@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -18,6 +17,7 @@ from assessments import selectors as assessment_selectors
 from assessments.api_base import CaseNestedMixin, api_user
 from assessments.fields import PlaceCodeField
 from assessments.serializers import CaseScoreSerializer
+from common.api import query_choice, query_flag
 
 from . import selectors, services
 from .models import Job
@@ -33,17 +33,11 @@ APPENDIX = OpenApiParameter(
 
 
 def report_appendix(request: Request) -> bool:
-    value = request.query_params.get("lampiran", "true").lower()
-    if value not in ("true", "false", "1", "0"):
-        raise ValidationError({"lampiran": ["Choose true or false."]})
-    return value in ("true", "1")
+    return query_flag(request, "lampiran", default=True)
 
 
 def report_language(request: Request) -> str:
-    language = request.query_params.get("lang", "id")
-    if language not in ("id", "en"):
-        raise ValidationError({"lang": ["Choose id or en."]})
-    return language
+    return query_choice(request, "lang", ("id", "en"), "id")
 
 
 class CaseReportApi(CaseNestedMixin, generics.GenericAPIView):

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, mixins, viewsets
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from assessments.api_base import CaseNestedMixin, api_user
-from common.api import CSVRenderer
+from common.api import CSVRenderer, query_choice
 
 from . import network, selectors, services
 from .models import (
     Actor,
+    Addressee,
     Factor,
     Level,
     Participation,
@@ -31,6 +31,7 @@ from .models import (
 from .serializers import (
     ActorSerializer,
     ActorTypeSerializer,
+    AddresseesSerializer,
     FactorSerializer,
     NetworkSerializer,
     ParticipationSerializer,
@@ -149,16 +150,38 @@ class SlumAreaViewSet(CaseChildViewSet):
     create_service = services.slum_area_create
 
 
+class AddresseesApi(CaseNestedMixin, generics.GenericAPIView):
+    """Whom a recommendation of the case addresses ("Saran untuk Bappeda"): actors taking part
+    in the case. BAB V groups its Saran by them. PUT replaces the whole set."""
+
+    serializer_class = AddresseesSerializer
+    model = Addressee
+
+    def _recommendation(self, case: Any) -> Any:
+        recommendation = selectors.case_recommendation_addressed(
+            case, self.kwargs["recommendation_pk"]
+        )
+        if recommendation is None:
+            raise Http404
+        return recommendation
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self._recommendation(self.get_case())).data)
+
+    def put(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_case(write=True)
+        recommendation = self._recommendation(case)
+        serializer = self.get_serializer(recommendation, data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.addressees_set(
+            recommendation=recommendation, actors=serializer.validated_data["actors"]
+        )
+        return Response(self.get_serializer(self._recommendation(case)).data)
+
+
 def _network_params(request: Request) -> tuple[str, str]:
-    level = request.query_params.get("level", Level.INSTITUTION)
-    stage = request.query_params.get("stage", "")
-    errors = {}
-    if level not in Level.values:
-        errors["level"] = [f"Choose one of: {', '.join(Level.values)}."]
-    if stage and stage not in Stage.values:
-        errors["stage"] = [f"Choose one of: {', '.join(Stage.values)}."]
-    if errors:
-        raise ValidationError(errors)
+    level = query_choice(request, "level", Level.values, Level.INSTITUTION)
+    stage = query_choice(request, "stage", ["", *Stage.values], "")
     return level, stage
 
 

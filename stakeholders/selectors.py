@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from assessments.models import Case
+from assessments.models import Case, Recommendation
 
 from . import network
-from .models import Actor, ActorType, Factor, Participation, Partnership, Tie
+from .models import Actor, ActorType, Addressee, Factor, Participation, Partnership, Tie
 
 
 def case_network(case: Case, *, level: str, stage: str = "") -> network.Network:
@@ -100,3 +100,13 @@ def case_ties(case: Case, *, level: str) -> QuerySet[Tie]:
 
 def case_tie(case: Case, pk: int) -> Tie | None:
     return case.ties.filter(pk=pk).first()
+
+
+def case_recommendation_addressed(case: Case, pk: int) -> Recommendation | None:
+    """One recommendation of a case with the actors it addresses (two queries)."""
+    addressees = Addressee.objects.select_related("actor").order_by("actor__name")
+    return (
+        case.recommendations.filter(pk=pk)
+        .prefetch_related(Prefetch("addressees", queryset=addressees))
+        .first()
+    )

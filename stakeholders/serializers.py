@@ -137,6 +137,26 @@ class NetworkEdgeSerializer(serializers.Serializer):
     evidence = serializers.CharField()
 
 
+class AddresseesSerializer(serializers.Serializer):
+    """The actors one recommendation addresses; a PUT replaces the whole set."""
+
+    recommendation = serializers.IntegerField(source="pk", read_only=True)
+    actors = serializers.PrimaryKeyRelatedField(
+        many=True,
+        queryset=selectors.actors_all(),
+        help_text="ids of actors taking part in the case; [] addresses nobody",
+    )
+    actor_names = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    def to_representation(self, recommendation) -> dict:
+        addressed = [a.actor for a in recommendation.addressees.all()]
+        return {
+            "recommendation": recommendation.pk,
+            "actors": [actor.pk for actor in addressed],
+            "actor_names": [actor.name for actor in addressed],
+        }
+
+
 class NetworkSummarySerializer(serializers.Serializer):
     nodes = serializers.IntegerField()
     edges = serializers.IntegerField()

@@ -272,8 +272,9 @@ def participations_copy(*, source: Case, target: Case) -> None:
 
 @transaction.atomic
 def addressees_set(*, recommendation: Recommendation, actors: Iterable[Actor]) -> None:
-    """The actors a recommendation is addressed to, all of them actors of its case."""
-    chosen = list(actors)
+    """The actors a recommendation is addressed to, all of them actors of its case; the set
+    replaces the one before (an empty one addresses nobody)."""
+    chosen = list({actor.pk: actor for actor in actors}.values())
     taking_part = set(
         Participation.objects.filter(case_id=recommendation.case_id).values_list(
             "actor_id", flat=True

@@ -71,6 +71,7 @@ def owned_objects() -> Owned:
         stakeholder_services.partnership_create(
             case=case, partners=actors[:2], form="fisik", description=description
         )
+    services.recommendation_create(case=case, text="Libatkan BKM sejak perencanaan.")
     copy = services.framework_copy(
         framework=Framework.objects.get(code="ansell-gash-2008"), owner=owner
     )
@@ -122,6 +123,16 @@ def _newest_row(path: str, case_id: Any) -> int | None:
     return rows.order_by("-pk").values_list("pk", flat=True).first()
 
 
+def _newest_recommendation(case_id: Any) -> int | None:
+    rows = Recommendation.objects.filter(case_id=case_id).order_by("-pk")
+    return rows.values_list("pk", flat=True).first()
+
+
+def _taking_part(case_id: Any) -> list[int]:
+    """The actors of the case now: the fuzzing also removes participations."""
+    return list(Participation.objects.filter(case_id=case_id).values_list("actor_id", flat=True))
+
+
 def _rating_csv(ids: dict[str, Any]) -> bytes:
     """A one-row ratings file for the owner's rater, the shape the import reads."""
     from assessments.models import Rater
@@ -159,6 +170,9 @@ def _bodies(ids: dict[str, Any], username: str) -> dict[tuple[str, str], Any]:
             "direction": "asimetris", "dominant": ids["actor"], "strength": "lemah",
         },
         ("POST", "/api/v1/cases/{case_pk}/recommendations/"): {"text": "Perkuat forum warga."},
+        ("PUT", "/api/v1/cases/{case_pk}/recommendations/{recommendation_pk}/addressees/"): {
+            "actors": _taking_part(ids["case"])
+        },
         # The actor stays an institution: an individual could not be tied to the other one.
         ("PUT", "/api/v1/actors/{id}/"): {"name": "BKM Uji", "kind": "institution",
                                          "sector": "masyarakat"},
@@ -204,9 +218,15 @@ def steered(owned: Owned) -> Any:
     def map_case(ctx: Any, case: Any) -> Any:
         key = (case.method.upper(), case.path)
         seen[key] += 1
+        ids = owned.ids
+        if key == ("DELETE", "/api/v1/cases/{id}/") and case.path_parameters.get("id") in (
+            ids["case"],
+            ids["round_case"],
+        ):
+            # A generated id can be the main case's (ids are small): the rest needs it.
+            case.path_parameters["id"] = ids["spare_case"]
         if seen[key] % 2:
             return case
-        ids = owned.ids
         if case.path_parameters:
             defaults = {"case_pk": ids["case"], "id": ids["case"], "variable_code": "FTF"}
             if case.path.startswith("/api/v1/frameworks/"):
@@ -217,6 +237,9 @@ def steered(owned: Owned) -> Any:
                 if name in defaults:
                     case.path_parameters[name] = defaults[name]
             case.path_parameters.update(_paths(ids).get(key, {}))
+            recommendation = _newest_recommendation(ids["case"])
+            if "recommendation_pk" in case.path_parameters and recommendation is not None:
+                case.path_parameters["recommendation_pk"] = recommendation
             newest = _newest_row(case.path, ids["case"])
             if newest is not None:
                 case.path_parameters["id"] = newest

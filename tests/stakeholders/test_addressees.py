@@ -71,3 +71,78 @@ def test_a_merge_keeps_whom_a_recommendation_addresses(case):
     assert list(recommendation.addressees.values_list("actor__name", flat=True)) == [
         "BKM Kampung Bugis"
     ]
+
+
+def _addressees_url(case, recommendation):
+    return f"/api/v1/cases/{case.pk}/recommendations/{recommendation.pk}/addressees/"
+
+
+def test_the_api_sets_and_reads_whom_a_recommendation_addresses(
+    case, django_assert_max_num_queries
+):
+    from rest_framework.test import APIClient
+
+    recommendation = assessment_services.recommendation_create(case=case, text="Susun rencana")
+    bappeda = Actor.objects.get(name__startswith="Bappeda")
+    bkm = Actor.objects.get(name__startswith="BKM")
+    api = APIClient()
+    api.force_authenticate(case.owner)
+    url = _addressees_url(case, recommendation)
+    assert api.get(url).json() == {
+        "recommendation": recommendation.pk,
+        "actors": [],
+        "actor_names": [],
+    }
+    saved = api.put(url, {"actors": [bkm.pk, bappeda.pk, bkm.pk]}, format="json")
+    assert saved.status_code == 200, saved.content
+    # By name, in the database's collation; each id beside its name, each actor once.
+    named = dict(zip(saved.json()["actors"], saved.json()["actor_names"], strict=True))
+    assert named == {bkm.pk: "BKM Kampung Bugis", bappeda.pk: "Bappeda Kota Tanjungpinang"}
+    with django_assert_max_num_queries(8):
+        assert api.get(url).json() == saved.json()
+    (group,) = build_chapter(case, "id").recommendation_groups
+    assert "Bappeda Kota Tanjungpinang" in group.heading and "BKM Kampung Bugis" in group.heading
+    cleared = api.put(url, {"actors": []}, format="json")
+    assert cleared.json()["actors"] == [] and not Addressee.objects.exists()
+
+
+def test_the_api_refuses_an_actor_outside_the_case_and_changes_nothing(case):
+    from rest_framework.test import APIClient
+
+    recommendation = assessment_services.recommendation_create(case=case, text="Susun rencana")
+    bkm = Actor.objects.get(name="BKM Kampung Bugis")
+    services.addressees_set(recommendation=recommendation, actors=[bkm])
+    stranger = services.actor_create(name="Orang luar", kind="institution", sector="swasta")
+    api = APIClient()
+    api.force_authenticate(case.owner)
+    url = _addressees_url(case, recommendation)
+    refused = api.put(url, {"actors": [stranger.pk]}, format="json")
+    assert refused.status_code == 400
+    assert refused.json() == {"actors": ["Bukan aktor kasus ini: Orang luar."]}
+    missing = api.put(url, {"actors": [999999]}, format="json")
+    assert missing.status_code == 400 and "actors" in missing.json()
+    shapeless = api.put(url, {"actors": "BKM"}, format="json")
+    assert shapeless.status_code == 400 and "actors" in shapeless.json()
+    assert list(recommendation.addressees.values_list("actor", flat=True)) == [bkm.pk]
+
+
+def test_only_who_may_edit_the_case_sets_addressees(case, db):
+    from rest_framework.test import APIClient
+
+    from assessments.models import Case
+
+    recommendation = assessment_services.recommendation_create(case=case, text="Susun rencana")
+    other_case = CaseFactory(owner=case.owner)
+    url = _addressees_url(case, recommendation)
+    api = APIClient()
+    api.force_authenticate(UserFactory(username="orang-lain"))
+    assert api.get(url).status_code == 404  # a draft of someone else's
+    assert api.put(url, {"actors": []}, format="json").status_code == 404
+    case.status = Case.Status.PUBLISHED
+    case.save(update_fields=["status"])
+    assert api.get(url).status_code == 200  # published: anyone signed in reads it
+    assert api.put(url, {"actors": []}, format="json").status_code == 403
+    owner = APIClient()
+    owner.force_authenticate(case.owner)
+    elsewhere = _addressees_url(other_case, recommendation)
+    assert owner.get(elsewhere).status_code == 404  # not a recommendation of that case
