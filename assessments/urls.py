@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/<int:pk>/informants/quotes/", views.informant_quotes, name="informant-quotes"),
     path("cases/<int:pk>/rate/<str:code>/", views.rate_variable, name="rate-variable"),
     path("cases/<int:pk>/rate/<str:code>/all/", views.rate_variable_all, name="rate-variable-all"),
+    path("cases/<int:pk>/rate/<str:code>/me/", views.rater_self_create, name="rater-self-create"),
     path(
         "cases/<int:pk>/rate/<str:code>/<str:indicator_code>/",
         views.rate_indicator,

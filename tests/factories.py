@@ -12,6 +12,8 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         django_get_or_create = ("username",)
 
     username = factory.Sequence(lambda n: f"peneliti{n}")
+    # A name to be attributed by; tests of an account without one pass first_name="".
+    first_name = factory.LazyAttribute(lambda user: f"Peneliti {user.username}")
     role = User.Role.RESEARCHER
     password = factory.django.Password("rahasia-123")
 

@@ -16,6 +16,7 @@ NOT_PAGES = {
     "rating-template",  # a workbook, not a page
     "rate-indicator",
     "rate-variable-all",
+    "rater-self-create",  # POST only; its page is rate-variable
     "recommendation-add",
     "recommendation-delete",
     "tie-delete",

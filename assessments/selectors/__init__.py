@@ -27,6 +27,7 @@ from .cases import (
     possible_co_researchers,
     program_list,
     researcher_rater,
+    researcher_rater_name,
     sees_every_published_case,
 )
 from .frameworks import (
@@ -47,7 +48,7 @@ from .frameworks import (
     variable_indicators,
 )
 from .places import place_get, place_search, place_within_q
-from .ratings import history_records, rater_ratings_by_indicator, rating_of
+from .ratings import history_authors, history_records, rater_ratings_by_indicator, rating_of
 from .results import CaseResults, FrameworkPartIds, framework_part_ids, stored_case_results
 from .rounds import (
     RoundsView,
@@ -116,6 +117,7 @@ __all__ = [
     "framework_visible_case_count",
     "framework_with_structure",
     "frameworks_with_structure",
+    "history_authors",
     "history_records",
     "next_round_id",
     "panel_visible",
@@ -129,6 +131,7 @@ __all__ = [
     "rater_ratings_by_indicator",
     "rating_of",
     "researcher_rater",
+    "researcher_rater_name",
     "round_candidates",
     "round_snapshots",
     "scale_levels",

@@ -133,6 +133,15 @@ def researcher_rater(case: Case, user: User) -> Rater | None:
     return case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
 
 
+def researcher_rater_name(case: Case, user: User) -> str:
+    """The name the researcher's own rater takes without asking: their account's full name,
+    unless the case has a rater of that name already. "" means the page must ask."""
+    name = user.get_full_name().strip()
+    if not name or case.raters.filter(name=name).exists():
+        return ""
+    return name
+
+
 def case_ratings(case: Case) -> QuerySet[Rating]:
     """Every rating of the case in framework order, then by rater."""
     return (

@@ -17,6 +17,8 @@ from .. import selectors
 from ..models import Case, Rater, User
 from .results import case_results_store
 
+ACCOUNT_NAME_MAX = 150  # Django's first_name
+
 
 @transaction.atomic
 def rater_create(
@@ -34,14 +36,36 @@ def rater_create(
 
 
 @transaction.atomic
-def rater_for_user(*, case: Case, user: User) -> Rater:
-    """The researcher's own rater in a case, created the first time they rate."""
-    rater = case.raters.filter(user=user, kind=Rater.Kind.RESEARCHER).first()
+def rater_for_user(*, case: Case, user: User, name: str = "") -> Rater:
+    """The researcher's own rater in a case, created the first time they rate. Evidence is
+    attributed to a person's name, never to a login: without `name`, the account's full name
+    is taken, and with neither the save is refused with a field error asking for it. A name
+    given for an account that has none is kept on the account, so the next case knows it."""
+    rater = selectors.researcher_rater(case, user)
     if rater is not None:
         return rater
-    name = user.get_full_name() or user.get_username()
+    name = " ".join(name.split()) or selectors.researcher_rater_name(case, user)
+    if not name:
+        message = _("Write your name first: evidence is attributed to it, not to a login.")
+        raise ApplicationError({"rater_name": message})
+    longest = Rater._meta.get_field("name").max_length or 0
+    if len(name) > longest:
+        raise ApplicationError(
+            {"rater_name": _("At most %(count)d characters.") % {"count": longest}}
+        )
     if case.raters.filter(name=name).exists():
-        name = f"{name} ({user.get_username()})"
+        raise ApplicationError(
+            {
+                "rater_name": _(
+                    "This case already has a rater named %(name)s: pick them under “Rating as”, "
+                    "or write your name so that it differs."
+                )
+                % {"name": name}
+            }
+        )
+    if not user.get_full_name().strip() and len(name) <= ACCOUNT_NAME_MAX:
+        user.first_name = name
+        user.save(update_fields=["first_name"])
     return rater_create(case=case, name=name, kind=Rater.Kind.RESEARCHER, user=user)
 
 

@@ -9,7 +9,7 @@ from .frameworks import framework_edit, frameworks
 from .history import conclusion_history, rating_history
 from .imports import rating_import, rating_template
 from .raters import informant, informant_link, informant_quotes, raters
-from .rating import rate_indicator, rate_variable, rate_variable_all
+from .rating import rate_indicator, rate_variable, rate_variable_all, rater_self_create
 from .rounds import case_rounds
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "rate_indicator",
     "rate_variable",
     "rate_variable_all",
+    "rater_self_create",
     "raters",
     "rating_history",
     "rating_import",

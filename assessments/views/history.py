@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from .. import selectors, services
 from ..http import AuthedRequest
-from ..models import Case
+from ..models import Case, Rater
 from .base import case_for
 
 
@@ -24,7 +24,9 @@ def _shown(record: Any, field: str) -> Any:
     return display() if display is not None and getattr(record, field) else getattr(record, field)
 
 
-def _history_rows(records: list[Any], fields: list[str]) -> list[dict[str, Any]]:
+def _history_rows(
+    records: list[Any], fields: list[str], authors: dict[int, str], nobody: str
+) -> list[dict[str, Any]]:
     rows = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -38,7 +40,8 @@ def _history_rows(records: list[Any], fields: list[str]) -> list[dict[str, Any]]
             for field in fields
             if previous is None or getattr(previous, field) != getattr(record, field)
         ]
-        rows.append({"record": record, "changes": changes})
+        who = authors.get(record.history_user_id, nobody) if record.history_user_id else nobody
+        rows.append({"record": record, "changes": changes, "who": who})
     return rows
 
 
@@ -51,6 +54,7 @@ def _history_page(
     fields: list[str],
     restore: Callable[..., Any],
     url_name: str,
+    nobody: str = "",
 ) -> HttpResponse:
     can_edit = selectors.case_can_edit(request.user, case)
     if request.method == "POST":
@@ -72,7 +76,12 @@ def _history_page(
             "case": case,
             "subject": subject,
             "can_edit": can_edit,
-            "rows": _history_rows(records, fields),
+            "rows": _history_rows(
+                records,
+                fields,
+                selectors.history_authors(case, records),
+                nobody or _("informant or system"),
+            ),
         },
     )
 
@@ -91,6 +100,10 @@ def rating_history(request: AuthedRequest, pk: int, rating_pk: int) -> HttpRespo
         fields=["value", "evidence", "source_type", "source_detail"],
         restore=lambda **kw: services.rating_restore(rating=rating, **kw),
         url_name="rating-history",
+        # Saved without a login: through the informant's questionnaire link.
+        nobody=f"{rating.rater.name} ({_('informant')})"
+        if rating.rater.kind == Rater.Kind.INFORMANT
+        else "",
     )
 
 

@@ -61,11 +61,13 @@ def _render_rate_page(
     replaced: dict[str, Any] | None = None,
     status: int = 200,
     rows: list[dict[str, Any]] | None = None,
+    rater_name_error: str = "",
 ) -> HttpResponse:
     if rows is None:
         rows = _rating_rows(case, variable, rater, selectors.scale_levels(case))
     if replaced:
         rows = [replaced if r["indicator"].pk == replaced["indicator"].pk else r for r in rows]
+    ask_name = rater is None and not selectors.researcher_rater_name(case, request.user)
     return render(
         request,
         "assessments/rate_variable.html",
@@ -77,6 +79,9 @@ def _render_rate_page(
             "raters": selectors.case_raters(case),
             "rows": rows,
             "verdict": selectors.case_score_get(case).variable(variable.code),
+            "ask_name": ask_name,
+            "rater_name": request.POST.get("rater_name", ""),
+            "rater_name_error": rater_name_error,
         },
         status=status,
     )
@@ -91,6 +96,30 @@ def rate_variable(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     return _render_rate_page(request, case, variable, _rater_for_request(request, case))
 
 
+def _name_error(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+@require_POST
+def rater_self_create(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
+    """The researcher names themself before their first rating in the case."""
+    case = case_for(request, pk, write=True)
+    variable = selectors.framework_variable(case.framework, code)
+    if variable is None:
+        raise Http404
+    try:
+        rater = services.rater_for_user(
+            case=case, user=request.user, name=request.POST.get("rater_name", "")
+        )
+    except ValidationError as error:
+        return _render_rate_page(
+            request, case, variable, None, status=400, rater_name_error=_name_error(error)
+        )
+    messages.success(request, _("You rate this case as %(name)s.") % {"name": rater.name})
+    return redirect(f"{reverse('rate-variable', args=[case.pk, code])}?rater={rater.pk}")
+
+
 @login_required
 @require_POST
 def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: str) -> HttpResponse:
@@ -101,15 +130,17 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
     if indicator is None:
         raise Http404
     levels = selectors.scale_levels(case)
-    rater = _rater_for_request(request, case) or services.rater_for_user(
-        case=case, user=request.user
-    )
+    rater = _rater_for_request(request, case)
     form = RatingForm(request.POST, levels=levels, prefix=indicator.code)
     conflict = None
     saved = None
+    name_error = ""
     if form.is_valid():
         data = form.cleaned_data
         try:
+            rater = rater or services.rater_for_user(
+                case=case, user=request.user, name=request.POST.get("rater_name", "")
+            )
             saved = services.rating_upsert(
                 case=case,
                 rater=rater,
@@ -127,8 +158,10 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
                 form, error, lambda data: RatingForm(data, levels=levels, prefix=indicator.code)
             )
         except ValidationError as error:
+            if rater is None:
+                name_error = _name_error(error)
             apply_service_error(form, error)
-    if saved is not None:
+    if saved is not None and rater is not None:
         if not request.htmx:
             messages.success(request, _("Saved %(code)s.") % {"code": indicator.code})
             return redirect(
@@ -148,13 +181,15 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
         )
     row = {
         "indicator": indicator,
-        "rating": saved or selectors.rating_of(case, rater, indicator),
+        "rating": saved or (selectors.rating_of(case, rater, indicator) if rater else None),
         "form": form,
         "saved": saved is not None,
         "conflict": conflict,
     }
     if not request.htmx:
-        return _render_rate_page(request, case, indicator.variable, rater, row, status=422)
+        return _render_rate_page(
+            request, case, indicator.variable, rater, row, status=422, rater_name_error=name_error
+        )
     return render(
         request,
         "assessments/_rating_saved.html",
@@ -163,6 +198,7 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
             "variable": indicator.variable,
             "row": row,
             "rater": rater,
+            "ask_name": rater is None and not selectors.researcher_rater_name(case, request.user),
             "verdict": selectors.case_score_get(case).variable(code),
         },
         # htmx swaps 2xx only by default; the row carries its errors itself.
@@ -180,12 +216,19 @@ def rate_variable_all(request: AuthedRequest, pk: int, code: str) -> HttpRespons
     if variable is None:
         raise Http404
     levels = selectors.scale_levels(case)
-    rater = _rater_for_request(request, case) or services.rater_for_user(
-        case=case, user=request.user
-    )
+    rater = _rater_for_request(request, case)
     indicators = list(selectors.variable_indicators(variable))
     forms = {i.pk: RatingForm(request.POST, levels=levels, prefix=i.code) for i in indicators}
-    if all(form.is_valid() for form in forms.values()):
+    name_error = ""
+    valid = [form.is_valid() for form in forms.values()]  # each, so every row shows its errors
+    if all(valid) and rater is None:
+        try:
+            rater = services.rater_for_user(
+                case=case, user=request.user, name=request.POST.get("rater_name", "")
+            )
+        except ValidationError as error:
+            name_error = _name_error(error)
+    if all(valid) and rater is not None:
         items = [
             services.RatingItem(
                 indicator=indicator.code,
@@ -212,12 +255,8 @@ def rate_variable_all(request: AuthedRequest, pk: int, code: str) -> HttpRespons
                 request, _("Saved all %(count)d indicators.") % {"count": len(indicators)}
             )
             return redirect(f"{reverse('rate-variable', args=[case.pk, code])}?rater={rater.pk}")
-    rows = [
-        {
-            "indicator": indicator,
-            "rating": selectors.rating_of(case, rater, indicator),
-            "form": forms[indicator.pk],
-        }
-        for indicator in indicators
-    ]
-    return _render_rate_page(request, case, variable, rater, status=400, rows=rows)
+    saved = selectors.rater_ratings_by_indicator(case, rater, variable)
+    rows = [{"indicator": i, "rating": saved.get(i.pk), "form": forms[i.pk]} for i in indicators]
+    return _render_rate_page(
+        request, case, variable, rater, status=400, rows=rows, rater_name_error=name_error
+    )

@@ -29,6 +29,8 @@ def test_from_a_new_case_to_its_written_conclusion(page):
     expect(page.get_by_role("heading", name="PLPBK Kelurahan Bandengan")).to_be_visible()
 
     page.get_by_role("link", name="Dialog tatap muka").click()
+    # The demo login has no full name: the page asks for the name the evidence goes under.
+    page.get_by_label("Nama Anda sebagai penilai").fill("Peneliti Demo")
     for code, level, quote in (
         ("FTF1", "2", "Rapat hanya saat pencairan dana."),
         ("FTF2", "2", "Informasi sering terlambat sampai ke KSM."),
@@ -64,7 +66,9 @@ def test_from_a_new_case_to_its_written_conclusion(page):
     )
     assert conclusion.override_level == 3
     assert conclusion.narrative == "Dialog berjalan, tetapi informasi terlambat."
-    assert Rating.objects.filter(case__title="PLPBK Kelurahan Bandengan").count() == 3
+    ratings = Rating.objects.filter(case__title="PLPBK Kelurahan Bandengan")
+    assert ratings.count() == 3
+    assert set(ratings.values_list("rater__name", flat=True)) == {"Peneliti Demo"}
 
 
 def test_an_informant_rates_on_a_phone_through_a_private_link(phone):

@@ -46,6 +46,7 @@ def test_one_button_saves_every_indicator_of_the_variable(page):
         page.locator(f"#indicator-{code} input[type=radio][value='{level}']").check()
     asked = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.accept()))
+    page.get_by_label("Nama Anda sebagai penilai").fill("Peneliti Demo")
     page.get_by_role("button", name="Simpan semua indikator TB").click()
     expect(page.get_by_text("Semua 3 indikator disimpan.")).to_be_visible()
     assert asked == []  # saving all is no unsaved input to warn about
@@ -54,3 +55,23 @@ def test_one_button_saves_every_indicator_of_the_variable(page):
         ("TB2", 3),
         ("TB3", 4),
     ]
+    assert set(case.ratings.values_list("rater__name", flat=True)) == {"Peneliti Demo"}
+
+
+def test_a_first_save_without_a_name_asks_for_it_and_keeps_the_input(page):
+    case = Case.objects.get(title__contains="Pasar II")  # the demo login has no rater here
+    sign_in(page)
+    page.goto(f"/cases/{case.pk}/rate/TB/")
+    row = page.locator("#indicator-TB1")
+    row.locator("input[type=radio][value='3']").check()
+    row.get_by_label("Bukti", exact=True).fill("Catatan rapat")
+    row.get_by_role("button", name="Simpan TB1").click()
+    expect(row.get_by_text("Tuliskan dulu nama Anda")).to_be_visible()
+    expect(row.get_by_label("Bukti", exact=True)).to_have_value("Catatan rapat")
+    assert not case.ratings.exists() and not case.raters.filter(user__username="demo").exists()
+    page.get_by_label("Nama Anda sebagai penilai").fill("Peneliti Demo")
+    row.get_by_role("button", name="Simpan TB1").click()
+    expect(row.locator(".saved")).to_be_visible()
+    rating = case.ratings.get()
+    assert (rating.rater.name, rating.value) == ("Peneliti Demo", 3)
+    assert rating.evidence == "Catatan rapat"
