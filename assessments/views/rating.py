@@ -87,12 +87,18 @@ def _render_rate_page(
     )
 
 
-@login_required
-def rate_variable(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
+def _case_variable(request: AuthedRequest, pk: int, code: str) -> tuple[Case, Variable]:
+    """The case the user may rate, and the variable of its framework named in the address."""
     case = case_for(request, pk, write=True)
     variable = selectors.framework_variable(case.framework, code)
     if variable is None:
         raise Http404
+    return case, variable
+
+
+@login_required
+def rate_variable(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
+    case, variable = _case_variable(request, pk, code)
     return _render_rate_page(request, case, variable, _rater_for_request(request, case))
 
 
@@ -104,10 +110,7 @@ def _name_error(error: ValidationError) -> str:
 @require_POST
 def rater_self_create(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     """The researcher names themself before their first rating in the case."""
-    case = case_for(request, pk, write=True)
-    variable = selectors.framework_variable(case.framework, code)
-    if variable is None:
-        raise Http404
+    case, variable = _case_variable(request, pk, code)
     try:
         rater = services.rater_for_user(
             case=case, user=request.user, name=request.POST.get("rater_name", "")
@@ -211,10 +214,7 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
 def rate_variable_all(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     """Saves every indicator of the variable at once, in one transaction: all of them, or,
     with one row wrong, none (the page comes back with each row's errors)."""
-    case = case_for(request, pk, write=True)
-    variable = selectors.framework_variable(case.framework, code)
-    if variable is None:
-        raise Http404
+    case, variable = _case_variable(request, pk, code)
     levels = selectors.scale_levels(case)
     rater = _rater_for_request(request, case)
     indicators = list(selectors.variable_indicators(variable))
