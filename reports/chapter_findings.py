@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from common.numbers import format_rupiah, indonesian_number
 from stakeholders.models import Factor, Level, Partnership, ProgramOutput, SlumArea, Tie
@@ -27,10 +27,6 @@ def _level_phrase(level: str) -> str:
     return _("Among individuals") if level == Level.INDIVIDUAL else _("Among institutions")
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many) % {"n": n}
-
-
 def network_paragraph(network: Network, level: str, figure: str) -> str:
     """One level of the actor network: how many ties, their direction, form and strength,
     who dominates whom, and who bridges the others."""
@@ -45,7 +41,7 @@ def network_paragraph(network: Network, level: str, figure: str) -> str:
         _("%(level)s, %(ties)s connect %(actors)d actors (%(figure)s)")
         % {
             "level": _level_phrase(level),
-            "ties": _count(total, _("%(n)d tie"), _("%(n)d ties")),
+            "ties": ngettext("%(n)d tie", "%(n)d ties", total) % {"n": total},
             "actors": actors,
             "figure": figure,
         }
@@ -132,7 +128,7 @@ def partnerships_paragraph(
     else:
         opening = _("The case records %(count)d partnerships in %(forms)s (%(table)s)") % {
             "count": len(partnerships),
-            "forms": _count(len(forms), _("%(n)d form"), _("%(n)d forms")),
+            "forms": ngettext("%(n)d form", "%(n)d forms", len(forms)) % {"n": len(forms)},
             "table": table,
         }
     sentences = [opening]
