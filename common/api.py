@@ -125,4 +125,4 @@ def query_flag(request: Any, name: str, *, default: bool) -> bool:
     value = request.query_params.get(name, "true" if default else "false").lower()
     if value not in ("true", "false", "1", "0"):
         raise exceptions.ValidationError({name: [_("Choose true or false.")]})
-    return bool(value in ("true", "1"))
+    return value in ("true", "1")

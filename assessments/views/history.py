@@ -40,8 +40,13 @@ def _history_rows(
             for field in fields
             if previous is None or getattr(previous, field) != getattr(record, field)
         ]
-        who = authors.get(record.history_user_id, nobody) if record.history_user_id else nobody
-        rows.append({"record": record, "changes": changes, "who": who})
+        rows.append(
+            {
+                "record": record,
+                "changes": changes,
+                "who": authors.get(record.history_user_id, nobody),
+            }
+        )
     return rows
 
 

@@ -67,7 +67,6 @@ def _render_rate_page(
         rows = _rating_rows(case, variable, rater, selectors.scale_levels(case))
     if replaced:
         rows = [replaced if r["indicator"].pk == replaced["indicator"].pk else r for r in rows]
-    ask_name = rater is None and not selectors.researcher_rater_name(case, request.user)
     return render(
         request,
         "assessments/rate_variable.html",
@@ -79,7 +78,7 @@ def _render_rate_page(
             "raters": selectors.case_raters(case),
             "rows": rows,
             "verdict": selectors.case_score_get(case).variable(variable.code),
-            "ask_name": ask_name,
+            "ask_name": _asks_name(request, case, rater),
             "rater_name": request.POST.get("rater_name", ""),
             "rater_name_error": rater_name_error,
         },
@@ -102,6 +101,19 @@ def rate_variable(request: AuthedRequest, pk: int, code: str) -> HttpResponse:
     return _render_rate_page(request, case, variable, _rater_for_request(request, case))
 
 
+def _own_rater_created(request: AuthedRequest, case: Case) -> Rater:
+    """The researcher's own rater, created under the name the page asked for (or their full
+    name); an ApplicationError on `rater_name` when there is neither."""
+    return services.rater_for_user(
+        case=case, user=request.user, name=request.POST.get("rater_name", "")
+    )
+
+
+def _asks_name(request: AuthedRequest, case: Case, rater: Rater | None) -> bool:
+    """Whether the page must ask the researcher's name before their first save."""
+    return rater is None and not selectors.researcher_rater_name(case, request.user)
+
+
 def _name_error(error: ValidationError) -> str:
     return " ".join(error.messages)
 
@@ -112,9 +124,7 @@ def rater_self_create(request: AuthedRequest, pk: int, code: str) -> HttpRespons
     """The researcher names themself before their first rating in the case."""
     case, variable = _case_variable(request, pk, code)
     try:
-        rater = services.rater_for_user(
-            case=case, user=request.user, name=request.POST.get("rater_name", "")
-        )
+        rater = _own_rater_created(request, case)
     except ValidationError as error:
         return _render_rate_page(
             request, case, variable, None, status=400, rater_name_error=_name_error(error)
@@ -141,9 +151,7 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
     if form.is_valid():
         data = form.cleaned_data
         try:
-            rater = rater or services.rater_for_user(
-                case=case, user=request.user, name=request.POST.get("rater_name", "")
-            )
+            rater = rater or _own_rater_created(request, case)
             saved = services.rating_upsert(
                 case=case,
                 rater=rater,
@@ -201,7 +209,7 @@ def rate_indicator(request: AuthedRequest, pk: int, code: str, indicator_code: s
             "variable": indicator.variable,
             "row": row,
             "rater": rater,
-            "ask_name": rater is None and not selectors.researcher_rater_name(case, request.user),
+            "ask_name": _asks_name(request, case, rater),
             "verdict": selectors.case_score_get(case).variable(code),
         },
         # htmx swaps 2xx only by default; the row carries its errors itself.
@@ -223,9 +231,7 @@ def rate_variable_all(request: AuthedRequest, pk: int, code: str) -> HttpRespons
     valid = [form.is_valid() for form in forms.values()]  # each, so every row shows its errors
     if all(valid) and rater is None:
         try:
-            rater = services.rater_for_user(
-                case=case, user=request.user, name=request.POST.get("rater_name", "")
-            )
+            rater = _own_rater_created(request, case)
         except ValidationError as error:
             name_error = _name_error(error)
     if all(valid) and rater is not None:
